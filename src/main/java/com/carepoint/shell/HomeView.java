@@ -1,0 +1,88 @@
+package com.carepoint.shell;
+
+import com.carepoint.access.CurrentUser;
+import com.carepoint.access.CurrentUserService;
+import com.carepoint.access.Role;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** The signed-in landing page: who you are signed in as, and what your role lets you do. */
+@Route("")
+@PageTitle("Home · Carepoint")
+@PermitAll
+public class HomeView extends VerticalLayout {
+
+    static final ZoneId UK = ZoneId.of("Europe/London");
+
+    public HomeView(CurrentUserService users) {
+        addClassName("cp-page");
+        setId("home-view");
+        Optional<CurrentUser> user = users.find();
+        if (user.isEmpty()) {
+            add(new H1("Your account is not set up for Carepoint"));
+            add(new Paragraph("You signed in, but your account does not say which role and organisation you work "
+                    + "for, so Carepoint cannot show you any patient information. Ask your organisation's "
+                    + "registration authority or IT service desk to give your account a Carepoint role."));
+            return;
+        }
+        CurrentUser u = user.get();
+        H1 greeting = new H1(greeting() + ", " + u.name());
+        greeting.setId("home-greeting");
+        add(greeting);
+        Paragraph who = new Paragraph("Signed in as " + u.role().displayName() + " for " + u.organisation().name()
+                + " (" + u.organisation().odsCode() + ", " + u.organisation().type().displayName() + ").");
+        who.setId("home-signed-in-as");
+        add(who);
+        add(new Paragraph(purpose(u.role())));
+
+        H2 tasksTitle = new H2("What you can do");
+        Div tiles = new Div();
+        tiles.addClassName("cp-tiles");
+        tiles.setId("home-tasks");
+        for (Navigation.Destination d : Navigation.forRole(u.role())) {
+            if (d.view().filter(v -> v != HomeView.class).isPresent()) {
+                RouterLink link = new RouterLink(d.label(), d.view().get());
+                link.addClassName("cp-tile");
+                tiles.add(link);
+            } else if (d.view().isEmpty()) {
+                Div tile = new Div(new Span(d.label()), comingSoon());
+                tile.addClassNames("cp-tile", "cp-tile-unavailable");
+                tiles.add(tile);
+            }
+        }
+        add(tasksTitle, tiles);
+    }
+
+    private static Span comingSoon() {
+        Span s = new Span("coming soon");
+        s.addClassName("cp-coming-soon");
+        return s;
+    }
+
+    static String purpose(Role role) {
+        return switch (role) {
+            case PARAMEDIC, CLINICIAN_111 -> "Find a patient to see their GP record for direct care. Every record "
+                    + "you open is recorded with your reason and is visible to the patient and their GP.";
+            case SOCIAL_CARE -> "Find a person to see the summary of their GP record that social care may see for "
+                    + "their direct care. Every record you open is recorded with your reason.";
+            case PRIVACY_OFFICER -> "Review who accessed which records and why. Your role does not give access to "
+                    + "clinical information.";
+        };
+    }
+
+    private static String greeting() {
+        int hour = LocalTime.now(UK).getHour();
+        return hour < 12 ? "Good morning" : hour < 18 ? "Good afternoon" : "Good evening";
+    }
+}
