@@ -40,7 +40,9 @@ public final class Navigation {
             new Destination("Audit trail", VaadinIcon.RECORDS, Optional.empty(), PRIVACY),
             new Destination("Emergency access reviews", VaadinIcon.EXCLAMATION_CIRCLE_O, Optional.empty(), PRIVACY),
             new Destination("Data-sharing policy", VaadinIcon.SHIELD, Optional.empty(), PRIVACY),
-            new Destination("Transparency reports", VaadinIcon.FILE_TEXT_O, Optional.empty(), PRIVACY));
+            new Destination("Transparency reports", VaadinIcon.FILE_TEXT_O, Optional.empty(), PRIVACY),
+            new Destination("Your account", VaadinIcon.USER_CARD, Optional.of(AccountView.class),
+                    EnumSet.allOf(Role.class)));
 
     private Navigation() {
     }

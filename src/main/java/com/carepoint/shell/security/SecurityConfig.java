@@ -2,6 +2,7 @@ package com.carepoint.shell.security;
 
 import com.carepoint.access.Role;
 import com.carepoint.shell.SignOut;
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.HashSet;
 import java.util.Set;
@@ -39,8 +40,10 @@ public class SecurityConfig {
     @Bean
     @Order(10)
     SecurityFilterChain applicationChain(HttpSecurity http, AuthProperties auth,
-            ClientRegistrationRepository registrations) throws Exception {
+            ClientRegistrationRepository registrations, UserClaimsMapper claims) throws Exception {
         SecurityHeaders.apply(http);
+        // OAuth2 login (configured by Vaadin below) takes the authorities mapper from the chain's shared objects.
+        http.setSharedObject(GrantedAuthoritiesMapper.class, authoritiesMapper(claims));
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers(SIGNED_OUT_PATH).permitAll()
@@ -60,18 +63,19 @@ public class SecurityConfig {
                 boolean idle = SignOut.REASON_IDLE.equals(request.getAttribute(SignOut.REASON_ATTRIBUTE));
                 SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
                 handler.setDefaultTargetUrl(SIGNED_OUT_PATH + (idle ? "?reason=" + SignOut.REASON_IDLE : ""));
+                handler.setRedirectStrategy(new UidlRedirectStrategy());
                 handler.onLogoutSuccess(request, response, authentication);
             };
         }
         // An external provider: end the provider's session too (RP-initiated logout).
         OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         handler.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT_PATH);
+        handler.setRedirectStrategy(new UidlRedirectStrategy());
         return handler;
     }
 
     /** Turns the role claim of the ID token into the {@code ROLE_*} authority that views check. */
-    @Bean
-    GrantedAuthoritiesMapper carepointAuthoritiesMapper(UserClaimsMapper claims) {
+    static GrantedAuthoritiesMapper authoritiesMapper(UserClaimsMapper claims) {
         return authorities -> {
             Set<GrantedAuthority> mapped = new HashSet<>(authorities);
             for (GrantedAuthority a : authorities) {

@@ -1,0 +1,64 @@
+package com.carepoint.e2e.support;
+
+import com.carepoint.Application;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the browser tests: the whole app (embedded sign-in, database, demo practices) on a random port, and a fresh
+ * browser context (no cookies) per test. A failing test leaves a screenshot under
+ * {@code target/e2e-failures/}.
+ */
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ScreenshotOnFailure.class)
+public abstract class BrowserTest {
+
+    public static final int TABLET_PORTRAIT_WIDTH = 768;
+    public static final int TABLET_PORTRAIT_HEIGHT = 1024;
+
+    @LocalServerPort
+    protected int port;
+
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeEach
+    void openBrowser(TestInfo info) {
+        context = newContext(1280, 800);
+        page = context.newPage();
+        ScreenshotOnFailure.register(info, page);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    protected BrowserContext newContext(int width, int height) {
+        BrowserContext c = Browsers.chromium().newContext(new Browser.NewContextOptions()
+                .setViewportSize(width, height)
+                .setLocale("en-GB")
+                .setTimezoneId("Europe/London")
+                .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
+        c.setDefaultTimeout(20_000);
+        return c;
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    protected static Path target(String... parts) {
+        return Path.of("target", parts);
+    }
+}

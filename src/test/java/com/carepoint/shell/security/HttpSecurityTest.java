@@ -1,0 +1,87 @@
+package com.carepoint.shell.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.carepoint.Application;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Over real HTTP: what is open, what needs sign-in, and the security headers on every response. */
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HttpSecurityTest {
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @LocalServerPort
+    int port;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/account", "/actuator/health", "/actuator/info", "/actuator/env",
+            "/actuator/beans", "/anything-else"})
+    void everythingButTheProbesNeedsSignIn(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location")).hasValueSatisfying(
+                l -> assertThat(l).endsWith(SecurityConfig.LOGIN_PATH));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health/liveness", "/actuator/health/readiness"})
+    void healthProbesAreOpen(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"UP\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/idp/login", "/oauth2/authorize", "/actuator/health/liveness"})
+    void everyResponseCarriesTheSecurityHeaders(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+        assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(r.headers().firstValue("X-Trace-Id")).isPresent();
+        // Plain HTTP: no HSTS (it would be meaningless and is ignored by browsers).
+        assertThat(r.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
+    void hstsIsSentWhenServedOverTls() throws Exception {
+        // Behind a TLS-terminating proxy, which says so with X-Forwarded-Proto.
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Strict-Transport-Security"))
+                .hasValue("max-age=31536000 ; includeSubDomains");
+    }
+
+    @Test
+    void theIdentityProviderPublishesOpenIdConnectDiscovery() throws Exception {
+        HttpResponse<String> r = get("/.well-known/openid-configuration");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"issuer\":\"http://localhost:" + port + "\"")
+                .contains("/oauth2/authorize").contains("/oauth2/jwks");
+    }
+
+    @Test
+    void staticAssetsForTheBrowserAreServedWithoutSignIn() throws Exception {
+        assertThat(get("/manifest.webmanifest").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/manifest+json"));
+        assertThat(get("/offline.html").statusCode()).isEqualTo(200);
+        assertThat(get("/sw.js").statusCode()).isEqualTo(200);
+        assertThat(get("/themes/carepoint/styles.css").statusCode()).isEqualTo(200);
+        assertThat(get("/icons/icon-192.png").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
