@@ -87,7 +87,10 @@ public class MainLayout extends AppLayout {
         Span org = new Span(u.organisation().name() + " (" + u.organisation().odsCode() + ")");
         org.addClassName("cp-user-org");
         org.setId("current-user-org");
-        Div box = new Div(name, role, org);
+        org.setTitle(org.getText());
+        Div detail = new Div(role, org);
+        detail.addClassName("cp-user-detail");
+        Div box = new Div(name, detail);
         box.addClassName("cp-user");
         return box;
     }
