@@ -1,0 +1,67 @@
+package com.carepoint.demopractice.data;
+
+import java.util.List;
+
+/**
+ * A demo GP practice (or hub / out-of-hours service) as its data file describes it.
+ *
+ * @param supplier          which GP system supplier's style the practice answers in
+ * @param gpConnectVersion  the GP Connect version the practice implements (1.5.x rejects {@code conf/} scopes)
+ * @param capabilities      which GP Connect capabilities are switched on at this practice
+ * @param refusedOrganisations ODS codes of consumer organisations this practice refuses ({@code NO_ORGANISATION_CONSENT})
+ */
+public record Practice(
+        String odsCode,
+        String name,
+        String type,
+        Supplier supplier,
+        String gpConnectVersion,
+        String asid,
+        Address address,
+        String telephone,
+        Capabilities capabilities,
+        List<String> refusedOrganisations,
+        List<Clinician> practitioners,
+        List<Site> locations) {
+
+    public Practice {
+        refusedOrganisations = refusedOrganisations == null ? List.of() : List.copyOf(refusedOrganisations);
+        practitioners = practitioners == null ? List.of() : List.copyOf(practitioners);
+        locations = locations == null ? List.of() : List.copyOf(locations);
+        capabilities = capabilities == null ? new Capabilities(true, true, true) : capabilities;
+        supplier = supplier == null ? Supplier.OPTIMUM : supplier;
+    }
+
+    public boolean isVersion15() {
+        return gpConnectVersion != null && gpConnectVersion.startsWith("1.5");
+    }
+
+    public Clinician practitioner(String id) {
+        return practitioners.stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElse(practitioners.isEmpty() ? null : practitioners.getFirst());
+    }
+
+    /** The two supplier styles: same data, different practitioner/location layout and wording. */
+    public enum Supplier {
+        /** "Optimum GP": one Location for the main surgery, headings History / Examination / Plan. */
+        OPTIMUM,
+        /** "Meridian Clinical": every site a Location, practitioner role in PractitionerRole, headings S/O/A/P. */
+        MERIDIAN
+    }
+
+    public record Capabilities(boolean foundations, boolean structured, boolean appointments) {
+    }
+
+    public record Clinician(String id, String sdsUserId, String sdsRoleProfileId, String prefix, String given,
+            String family, String gender, String role) {
+    }
+
+    public record Site(String id, String name, Address address) {
+    }
+
+    public record Address(List<String> lines, String city, String district, String postcode) {
+        public Address {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+    }
+}

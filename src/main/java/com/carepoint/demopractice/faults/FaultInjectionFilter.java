@@ -1,0 +1,95 @@
+package com.carepoint.demopractice.faults;
+
+import com.carepoint.demopractice.DemoPracticeProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Injects the configured faults into a demo practice's responses: latency and jitter, a rate of 500 errors, hangs
+ * past the client's timeout, malformed JSON, a wrong content type and oversized bodies. Also sets
+ * {@code Cache-Control: no-store} on every practice response, as GP Connect providers do.
+ */
+public final class FaultInjectionFilter extends OncePerRequestFilter {
+
+    private static final Pattern PRACTICE = Pattern.compile("/demo/gp/([A-Za-z0-9]+)/");
+
+    private final Map<String, DemoPracticeProperties.Faults> faults;
+
+    public FaultInjectionFilter(Map<String, DemoPracticeProperties.Faults> faults) {
+        this.faults = faults;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        response.setHeader("Cache-Control", "no-store");
+        Matcher m = PRACTICE.matcher(request.getRequestURI());
+        DemoPracticeProperties.Faults f = m.find() ? faults.get(m.group(1)) : null;
+        if (f == null || !f.any()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        sleep(f.latency().toMillis() + (f.jitter().isZero() ? 0
+                : ThreadLocalRandom.current().nextLong(f.jitter().toMillis() + 1)));
+        if (f.hang()) {
+            sleep(f.hangFor().toMillis());
+        }
+        if (f.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < f.errorRate()) {
+            write(response, 500, "application/fhir+json;charset=utf-8", """
+                    {"resourceType":"OperationOutcome","meta":{"profile":["https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-OperationOutcome-1"]},\
+                    "issue":[{"severity":"error","code":"exception","details":{"coding":[{"system":\
+                    "https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1","code":"INTERNAL_SERVER_ERROR",\
+                    "display":"Internal server error"}]},"diagnostics":"Injected fault"}]}""");
+            return;
+        }
+        if (f.malformedJson()) {
+            write(response, 200, "application/fhir+json;charset=utf-8", "{\"resourceType\":\"Bundle\",\"entry\":[{");
+            return;
+        }
+        if (f.wrongContentType()) {
+            write(response, 200, "text/html;charset=utf-8", "<html><body><h1>Service temporarily unavailable</h1></body></html>");
+            return;
+        }
+        if (f.oversizedBytes() > 0) {
+            response.setStatus(200);
+            response.setContentType("application/fhir+json;charset=utf-8");
+            try (OutputStream out = response.getOutputStream()) {
+                out.write("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"id\":\"".getBytes(StandardCharsets.UTF_8));
+                byte[] chunk = "x".repeat(8192).getBytes(StandardCharsets.UTF_8);
+                for (long written = 0; written < f.oversizedBytes(); written += chunk.length) {
+                    out.write(chunk);
+                }
+                out.write("\"}".getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(type);
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

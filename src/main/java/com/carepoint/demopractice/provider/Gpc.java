@@ -1,0 +1,60 @@
+package com.carepoint.demopractice.provider;
+
+/** GP Connect wire constants as the demo providers check and answer them. */
+final class Gpc {
+
+    static final String PREFIX = "urn:nhs:names:services:gpconnect:";
+    static final String METADATA = PREFIX + "fhir:rest:read:metadata-1";
+    static final String STRUCTURED_METADATA = PREFIX + "structured:fhir:rest:read:metadata-1";
+    static final String SEARCH_PATIENT = PREFIX + "fhir:rest:search:patient-1";
+    static final String READ_PATIENT = PREFIX + "fhir:rest:read:patient-1";
+    static final String SEARCH_PRACTITIONER = PREFIX + "fhir:rest:search:practitioner-1";
+    static final String READ_PRACTITIONER = PREFIX + "fhir:rest:read:practitioner-1";
+    static final String SEARCH_ORGANIZATION = PREFIX + "fhir:rest:search:organization-1";
+    static final String READ_ORGANIZATION = PREFIX + "fhir:rest:read:organization-1";
+    static final String READ_LOCATION = PREFIX + "fhir:rest:read:location-1";
+    static final String STRUCTURED = PREFIX + "fhir:operation:gpc.getstructuredrecord-1";
+
+    static final String SCOPE_PATIENT_READ = "patient/*.read";
+    static final String SCOPE_PATIENT_WRITE = "patient/*.write";
+    static final String SCOPE_ORGANIZATION_READ = "organization/*.read";
+
+    static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
+    static final String ODS_ORGANIZATION = "https://fhir.nhs.uk/Id/ods-organization-code";
+    static final String SDS_USER = "https://fhir.nhs.uk/Id/sds-user-id";
+    static final String SDS_ROLE_PROFILE = "https://fhir.nhs.uk/Id/sds-role-profile-id";
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String DMD = "https://dmd.nhs.uk";
+    static final String ERROR_SYSTEM = "https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1";
+    static final String STRUCTURED_OPERATION = "$gpc.getstructuredrecord";
+    static final String FHIR_JSON = "application/fhir+json";
+
+    static final String PROFILE_BASE = "https://fhir.nhs.uk/STU3/StructureDefinition/";
+    static final String EXT_LIST_WARNING = PROFILE_BASE + "Extension-CareConnect-GPC-ListWarningCode-1";
+    static final String EXT_PRESCRIPTION_TYPE = PROFILE_BASE + "Extension-CareConnect-GPC-PrescriptionType-1";
+    static final String EXT_LAST_ISSUE = PROFILE_BASE + "Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1";
+    static final String EXT_PROBLEM_SIGNIFICANCE = PROFILE_BASE + "Extension-CareConnect-GPC-ProblemSignificance-1";
+    static final String EXT_ALLERGY_END = PROFILE_BASE + "Extension-CareConnect-GPC-AllergyIntoleranceEnd-1";
+    static final String EXT_REGISTRATION = PROFILE_BASE + "Extension-CareConnect-GPC-RegistrationDetails-1";
+    static final String EXT_RELATED_CONTENT = PROFILE_BASE + "Extension-CareConnect-GPC-RelatedClinicalContent-1";
+    static final String LIST_EMPTY_REASON = "http://hl7.org/fhir/list-empty-reason";
+
+    private Gpc() {
+    }
+
+    /** Modulus 11 check of a 10-digit NHS number (the provider's own check, independent of Carepoint's). */
+    static boolean validNhsNumber(String value) {
+        if (value == null || !value.matches("\\d{10}")) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (value.charAt(i) - '0') * (10 - i);
+        }
+        int check = 11 - (sum % 11);
+        if (check == 11) {
+            check = 0;
+        }
+        return check != 10 && check == value.charAt(9) - '0';
+    }
+}

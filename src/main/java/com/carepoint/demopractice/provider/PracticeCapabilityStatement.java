@@ -1,0 +1,40 @@
+package com.carepoint.demopractice.provider;
+
+import ca.uhn.fhir.rest.annotation.Metadata;
+import com.carepoint.demopractice.data.Practice;
+import java.util.Date;
+import org.hl7.fhir.dstu3.model.CapabilityStatement;
+import org.hl7.fhir.dstu3.model.Enumerations;
+import org.hl7.fhir.dstu3.model.Meta;
+
+/** The practice's CapabilityStatement, which states the GP Connect version it implements. */
+final class PracticeCapabilityStatement {
+
+    private final Practice practice;
+    private final EndpointKind kind;
+
+    PracticeCapabilityStatement(Practice practice, EndpointKind kind) {
+        this.practice = practice;
+        this.kind = kind;
+    }
+
+    @Metadata
+    public CapabilityStatement getServerConformance() {
+        CapabilityStatement cs = new CapabilityStatement();
+        cs.setMeta(new Meta().addProfile("https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-CapabilityStatement-1"));
+        cs.setVersion(practice.gpConnectVersion());
+        cs.setName((kind == EndpointKind.STRUCTURED ? "GP Connect Access Record Structured " : "GP Connect ")
+                + practice.gpConnectVersion() + " - " + practice.name());
+        cs.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        cs.setDate(new Date());
+        cs.setPublisher(practice.supplier() == Practice.Supplier.MERIDIAN ? "Meridian Clinical (demo)" : "Optimum GP (demo)");
+        cs.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
+        cs.getSoftware().setName(practice.supplier() == Practice.Supplier.MERIDIAN ? "Meridian Clinical" : "Optimum GP")
+                .setVersion("demo");
+        cs.setFhirVersion("3.0.1");
+        cs.setAcceptUnknown(CapabilityStatement.UnknownContentCode.BOTH);
+        cs.addFormat("application/fhir+json");
+        cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        return cs;
+    }
+}

@@ -1,0 +1,28 @@
+package com.carepoint.demopractice.provider;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import com.carepoint.demopractice.data.Practice;
+import java.io.Serial;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One service root of a demo practice: a HAPI plain server with the strict GP Connect checks in front. */
+public final class PracticeServer extends RestfulServer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    public PracticeServer(FhirContext fhir, Practice practice, EndpointKind kind, DemoRecords records) {
+        super(fhir);
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setDefaultPrettyPrint(false);
+        registerInterceptor(new StrictRequestInterceptor(practice, kind, records.clock()));
+        List<IResourceProvider> providers = new ArrayList<>(FoundationProviders.of(practice));
+        providers.add(new PatientProvider(fhir, practice, records));
+        setResourceProviders(providers);
+        setServerConformanceProvider(new PracticeCapabilityStatement(practice, kind));
+    }
+}

@@ -1,0 +1,292 @@
+package com.carepoint.demopractice.provider;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import com.carepoint.demopractice.data.Practice;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Checks every request as the GP Connect specification says a provider must, before any data is touched: the Ssp
+ * headers, the interaction ID for the operation, the unsigned JWT and its claims, the scope, and the practice's own
+ * controls (capability switched off, organisations refused). Each failure is the specification's error code.
+ */
+@Interceptor
+final class StrictRequestInterceptor {
+
+    /** What an operation needs: the interaction ID(s) it must be called with and the scope it needs. */
+    record Expectation(Set<String> interactions, String scope, boolean structured) {
+    }
+
+    private final Practice practice;
+    private final EndpointKind kind;
+    private final Clock clock;
+
+    StrictRequestInterceptor(Practice practice, EndpointKind kind, Clock clock) {
+        this.practice = practice;
+        this.kind = kind;
+        this.clock = clock;
+    }
+
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+    public void check(RequestDetails request, RestOperationTypeEnum operation) {
+        Expectation expected = expectation(operation, request.getResourceName(), request.getOperation());
+        checkSspHeaders(request, expected);
+        if (expected.structured() && kind == EndpointKind.FOUNDATIONS
+                || !expected.structured() && operation != RestOperationTypeEnum.METADATA && kind == EndpointKind.STRUCTURED) {
+            throw GpcErrors.notImplemented("This service root does not serve " + request.getHeader("Ssp-InteractionID")
+                    + "; look up the endpoint for this interaction in the directory");
+        }
+        Map<String, Object> claims = checkJwt(request, expected);
+        if (expected.structured() && !practice.capabilities().structured()
+                || !expected.structured() && !practice.capabilities().foundations()) {
+            throw GpcErrors.accessDenied("The practice has switched this capability off");
+        }
+        String requestingOds = odsCode(claims);
+        if (practice.refusedOrganisations().stream().anyMatch(o -> o.equalsIgnoreCase(requestingOds))) {
+            throw GpcErrors.noOrganisationConsent("The practice has not agreed to share records with organisation "
+                    + requestingOds);
+        }
+        if ("POST".equals(request.getRequestType().name()) || "PUT".equals(request.getRequestType().name())) {
+            String contentType = request.getHeader("Content-Type");
+            if (contentType == null || !contentType.toLowerCase().startsWith(Gpc.FHIR_JSON)) {
+                throw GpcErrors.badRequest("Content-Type must be " + Gpc.FHIR_JSON + ";charset=utf-8");
+            }
+        }
+    }
+
+    static Expectation expectation(RestOperationTypeEnum operation, String resource, String operationName) {
+        return switch (operation) {
+            case METADATA -> new Expectation(Set.of(Gpc.METADATA, Gpc.STRUCTURED_METADATA), Gpc.SCOPE_ORGANIZATION_READ,
+                    false);
+            case SEARCH_TYPE -> switch (String.valueOf(resource)) {
+                case "Patient" -> new Expectation(Set.of(Gpc.SEARCH_PATIENT), Gpc.SCOPE_PATIENT_READ, false);
+                case "Practitioner" -> new Expectation(Set.of(Gpc.SEARCH_PRACTITIONER), Gpc.SCOPE_ORGANIZATION_READ, false);
+                case "Organization" -> new Expectation(Set.of(Gpc.SEARCH_ORGANIZATION), Gpc.SCOPE_ORGANIZATION_READ, false);
+                default -> throw GpcErrors.badRequest("Search on " + resource + " is not supported");
+            };
+            case READ -> switch (String.valueOf(resource)) {
+                case "Patient" -> new Expectation(Set.of(Gpc.READ_PATIENT), Gpc.SCOPE_PATIENT_READ, false);
+                case "Practitioner" -> new Expectation(Set.of(Gpc.READ_PRACTITIONER), Gpc.SCOPE_ORGANIZATION_READ, false);
+                case "Organization" -> new Expectation(Set.of(Gpc.READ_ORGANIZATION), Gpc.SCOPE_ORGANIZATION_READ, false);
+                case "Location" -> new Expectation(Set.of(Gpc.READ_LOCATION), Gpc.SCOPE_ORGANIZATION_READ, false);
+                default -> throw GpcErrors.badRequest("Read of " + resource + " is not supported");
+            };
+            case EXTENDED_OPERATION_TYPE -> {
+                if (Gpc.STRUCTURED_OPERATION.equals(operationName) && "Patient".equals(resource)) {
+                    yield new Expectation(Set.of(Gpc.STRUCTURED), Gpc.SCOPE_PATIENT_READ, true);
+                }
+                throw GpcErrors.badRequest("Operation " + operationName + " is not supported");
+            }
+            default -> throw GpcErrors.badRequest("Operation " + operation + " is not supported");
+        };
+    }
+
+    private void checkSspHeaders(RequestDetails request, Expectation expected) {
+        String traceId = request.getHeader("Ssp-TraceID");
+        if (traceId == null || traceId.isBlank()) {
+            throw GpcErrors.badRequest("Ssp-TraceID header is missing");
+        }
+        try {
+            UUID.fromString(traceId.trim());
+        } catch (IllegalArgumentException e) {
+            throw GpcErrors.badRequest("Ssp-TraceID header is not a UUID");
+        }
+        String from = request.getHeader("Ssp-From");
+        if (from == null || from.isBlank()) {
+            throw GpcErrors.badRequest("Ssp-From header (the consumer's ASID) is missing");
+        }
+        String to = request.getHeader("Ssp-To");
+        if (to == null || to.isBlank()) {
+            throw GpcErrors.badRequest("Ssp-To header (the provider's ASID) is missing");
+        }
+        if (!to.trim().equals(practice.asid())) {
+            throw GpcErrors.badRequest("Ssp-To header does not match this provider's ASID");
+        }
+        String interaction = request.getHeader("Ssp-InteractionID");
+        if (interaction == null || interaction.isBlank()) {
+            throw GpcErrors.badRequest("Ssp-InteractionID header is missing");
+        }
+        if (!expected.interactions().contains(interaction.trim())) {
+            throw GpcErrors.badRequest("Ssp-InteractionID " + interaction + " does not match the request");
+        }
+    }
+
+    private Map<String, Object> checkJwt(RequestDetails request, Expectation expected) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            throw GpcErrors.badRequest("Authorization header with a Bearer JWT is missing");
+        }
+        String token = authorization.substring("Bearer ".length()).trim();
+        if (!token.endsWith(".") || token.split("\\.", -1).length != 3) {
+            throw GpcErrors.badRequest("JWT must be unsigned: header.payload. with an empty signature");
+        }
+        JWTClaimsSet claims;
+        try {
+            PlainJWT jwt = PlainJWT.parse(token);
+            PlainHeader header = jwt.getHeader();
+            if (!JOSEObjectType.JWT.equals(header.getType())) {
+                throw GpcErrors.badRequest("JWT header typ must be JWT");
+            }
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw GpcErrors.badRequest("JWT is not an unsigned JWT with alg none: " + e.getMessage());
+        }
+        requireText(claims.getIssuer(), "iss");
+        String sub = requireText(claims.getSubject(), "sub");
+        List<String> audience = claims.getAudience();
+        String root = stripSlash(request.getFhirServerBase());
+        if (audience == null || audience.size() != 1 || !root.equals(stripSlash(audience.getFirst()))) {
+            throw GpcErrors.badRequest("JWT aud must be this provider's service root " + root);
+        }
+        Date iat = claims.getIssueTime();
+        Date exp = claims.getExpirationTime();
+        if (iat == null || exp == null) {
+            throw GpcErrors.badRequest("JWT iat and exp are required");
+        }
+        if (exp.toInstant().getEpochSecond() - iat.toInstant().getEpochSecond() != 300) {
+            throw GpcErrors.badRequest("JWT exp must be exactly iat + 300 seconds");
+        }
+        Instant now = clock.instant();
+        if (iat.toInstant().isAfter(now.plusSeconds(5))) {
+            throw GpcErrors.badRequest("JWT iat is in the future");
+        }
+        if (!exp.toInstant().isAfter(now)) {
+            throw GpcErrors.badRequest("JWT has expired");
+        }
+        Object reason = claims.getClaim("reason_for_request");
+        if (!"directcare".equals(reason)) {
+            throw GpcErrors.badRequest("JWT reason_for_request must be directcare");
+        }
+        checkScope(claims.getClaim("requested_scope"), expected.scope());
+        Map<String, Object> all = claims.getClaims();
+        checkDevice(all.get("requesting_device"));
+        checkOrganization(all.get("requesting_organization"));
+        checkPractitioner(all.get("requesting_practitioner"), sub);
+        return all;
+    }
+
+    private void checkScope(Object scopeClaim, String expected) {
+        if (!(scopeClaim instanceof String scope) || scope.isBlank()) {
+            throw GpcErrors.badRequest("JWT requested_scope is missing");
+        }
+        String[] parts = scope.trim().split("\\s+");
+        if (!parts[0].equals(expected)) {
+            throw GpcErrors.badRequest("JWT requested_scope " + scope + " does not fit this request (" + expected + ")");
+        }
+        if (parts.length > 2 || parts.length == 2 && !parts[1].matches("conf/[NR]")) {
+            throw GpcErrors.badRequest("JWT requested_scope " + scope + " is not valid");
+        }
+        if (parts.length == 2 && practice.isVersion15()) {
+            throw GpcErrors.badRequest("JWT requested_scope " + scope + ": this provider implements GP Connect "
+                    + practice.gpConnectVersion() + " and does not accept a confidentiality scope");
+        }
+    }
+
+    private static void checkDevice(Object value) {
+        Map<?, ?> device = resource(value, "Device", "requesting_device");
+        if (!(device.get("identifier") instanceof Collection<?> ids) || ids.isEmpty()
+                || !ids.stream().allMatch(i -> i instanceof Map<?, ?> m && text(m.get("system")) && text(m.get("value")))) {
+            throw GpcErrors.badRequest("JWT requesting_device needs an identifier with system and value");
+        }
+        if (!text(device.get("model")) || !text(device.get("version"))) {
+            throw GpcErrors.badRequest("JWT requesting_device needs model and version");
+        }
+    }
+
+    private static void checkOrganization(Object value) {
+        Map<?, ?> org = resource(value, "Organization", "requesting_organization");
+        if (!text(org.get("name"))) {
+            throw GpcErrors.badRequest("JWT requesting_organization needs a name");
+        }
+        if (odsCodeOf(org) == null) {
+            throw GpcErrors.badRequest("JWT requesting_organization needs an identifier in " + Gpc.ODS_ORGANIZATION);
+        }
+    }
+
+    private static void checkPractitioner(Object value, String sub) {
+        Map<?, ?> p = resource(value, "Practitioner", "requesting_practitioner");
+        if (!text(p.get("id"))) {
+            throw GpcErrors.badRequest("JWT requesting_practitioner needs an id");
+        }
+        if (!p.get("id").equals(sub)) {
+            throw GpcErrors.badRequest("JWT sub must equal requesting_practitioner.id");
+        }
+        if (!(p.get("name") instanceof Collection<?> names) || names.isEmpty()) {
+            throw GpcErrors.badRequest("JWT requesting_practitioner needs a name");
+        }
+        if (!(p.get("identifier") instanceof Collection<?> ids)) {
+            throw GpcErrors.badRequest("JWT requesting_practitioner needs identifiers");
+        }
+        boolean sdsUser = false;
+        boolean sdsRole = false;
+        boolean local = false;
+        for (Object o : ids) {
+            if (o instanceof Map<?, ?> m && text(m.get("value"))) {
+                String system = String.valueOf(m.get("system"));
+                if (Gpc.SDS_USER.equals(system)) {
+                    sdsUser = true;
+                } else if (Gpc.SDS_ROLE_PROFILE.equals(system)) {
+                    sdsRole = true;
+                } else if (text(m.get("system"))) {
+                    local = true;
+                }
+            }
+        }
+        if (!sdsUser || !sdsRole || !local) {
+            throw GpcErrors.badRequest("JWT requesting_practitioner needs an SDS user id, an SDS role profile id "
+                    + "(UNK where none) and a local user id");
+        }
+    }
+
+    private static Map<?, ?> resource(Object value, String type, String claim) {
+        if (!(value instanceof Map<?, ?> map) || !type.equals(map.get("resourceType"))) {
+            throw GpcErrors.badRequest("JWT " + claim + " must be a " + type + " resource");
+        }
+        return map;
+    }
+
+    private static String odsCode(Map<String, Object> claims) {
+        return odsCodeOf((Map<?, ?>) claims.get("requesting_organization"));
+    }
+
+    private static String odsCodeOf(Map<?, ?> org) {
+        if (org.get("identifier") instanceof Collection<?> ids) {
+            for (Object o : ids) {
+                if (o instanceof Map<?, ?> m && Gpc.ODS_ORGANIZATION.equals(m.get("system")) && text(m.get("value"))) {
+                    return m.get("value").toString();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String requireText(String value, String claim) {
+        if (value == null || value.isBlank()) {
+            throw GpcErrors.badRequest("JWT " + claim + " is required");
+        }
+        return value;
+    }
+
+    private static boolean text(Object o) {
+        return o instanceof String s && !s.isBlank();
+    }
+
+    private static String stripSlash(String s) {
+        return s == null ? "" : s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}
