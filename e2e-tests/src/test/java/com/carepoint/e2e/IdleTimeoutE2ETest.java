@@ -10,10 +10,12 @@ import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** An idle session is warned, can be kept, and otherwise ends with a plain explanation. */
+@Tag(com.carepoint.OwnContext.TAG)
 @TestPropertySource(properties = {"carepoint.session.idle-timeout=8s", "carepoint.session.idle-warning=4s"})
 class IdleTimeoutE2ETest extends BrowserTest {
 

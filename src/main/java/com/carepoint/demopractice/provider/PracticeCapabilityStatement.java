@@ -18,6 +18,11 @@ final class PracticeCapabilityStatement {
         this.kind = kind;
     }
 
+    /** HAPI hands the server to its conformance provider; this one needs nothing from it. */
+    public void setRestfulServer(ca.uhn.fhir.rest.server.RestfulServer server) {
+        // The statement is built from the practice's own configuration.
+    }
+
     @Metadata
     public CapabilityStatement getServerConformance() {
         CapabilityStatement cs = new CapabilityStatement();

@@ -122,6 +122,9 @@ final class StructuredRecordBuilder {
                 withheld = true;
                 continue;
             }
+            if (al.resolved() != null && !a.includeResolved()) {
+                continue;
+            }
             AllergyIntolerance ai = allergy(String.valueOf(i), al.code(), al.display(), al.reaction(), al.severity(),
                     al.asserted(), al.resolved(), al.resolvedReason());
             if (al.resolved() == null) {
