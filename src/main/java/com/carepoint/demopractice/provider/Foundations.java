@@ -35,6 +35,11 @@ final class Foundations {
      * A calendar date as a {@link Date} at noon UK time: it renders as the same day whatever the JVM's time zone
      * (midnight would render as the previous day in UTC during British Summer Time).
      */
+    /** A calendar date at day precision (no time, no time zone), as GP systems record dates. */
+    static org.hl7.fhir.dstu3.model.DateTimeType day(java.time.LocalDate d) {
+        return d == null ? null : new org.hl7.fhir.dstu3.model.DateTimeType(d.toString());
+    }
+
     static Date date(java.time.LocalDate d) {
         return d == null ? null : Date.from(d.atTime(12, 0).atZone(UK).toInstant());
     }
@@ -120,7 +125,7 @@ final class Foundations {
         if (r.registeredSince() != null) {
             Extension registration = new Extension(Gpc.EXT_REGISTRATION);
             registration.addExtension(new Extension("registrationPeriod",
-                    new Period().setStart(date(r.registeredSince()))));
+                    new Period().setStartElement(day(r.registeredSince()))));
             p.addExtension(registration);
         }
         return p;

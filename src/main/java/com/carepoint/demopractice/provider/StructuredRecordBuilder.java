@@ -157,7 +157,7 @@ final class StructuredRecordBuilder {
                         : AllergyIntolerance.AllergyIntoleranceCategory.MEDICATION);
         ai.setCode(concept(code, display));
         ai.setPatient(patientRef);
-        ai.setAssertedDate(Foundations.date(asserted));
+        ai.setAssertedDateElement(Foundations.day(asserted));
         ai.setRecorder(practitioner(record.usualGp()));
         if (reaction != null) {
             AllergyIntolerance.AllergyIntoleranceReactionComponent r = ai.addReaction();
@@ -168,7 +168,7 @@ final class StructuredRecordBuilder {
         }
         if (resolved != null) {
             Extension end = new Extension(Gpc.EXT_ALLERGY_END);
-            end.addExtension(new Extension("endDate", new DateTimeType(Foundations.date(resolved))));
+            end.addExtension(new Extension("endDate", Foundations.day(resolved)));
             if (resolvedReason != null) {
                 end.addExtension(new Extension("reasonEnded", new StringType(resolvedReason)));
             }
@@ -204,15 +204,15 @@ final class StructuredRecordBuilder {
             plan.setIntent(MedicationRequest.MedicationRequestIntent.PLAN);
             plan.setMedication(new Reference("Medication/" + medication.getIdElement().getIdPart()));
             plan.setSubject(patientRef);
-            plan.setAuthoredOn(Foundations.date(med.start()));
+            plan.setAuthoredOnElement(Foundations.day(med.start()));
             plan.setRecorder(practitioner(record.usualGp()));
             plan.addExtension(new Extension(Gpc.EXT_PRESCRIPTION_TYPE, new CodeableConcept().addCoding(
                     new Coding(Gpc.PROFILE_BASE.replace("StructureDefinition", "CodeSystem")
                             + "CareConnect-PrescriptionType-1", med.type(), capitalise(med.type())))));
             plan.addDosageInstruction(new Dosage().setText(med.dosage()));
             MedicationRequest.MedicationRequestDispenseRequestComponent dispense = plan.getDispenseRequest();
-            dispense.setValidityPeriod(new Period().setStart(Foundations.date(med.start()))
-                    .setEnd(Foundations.date(med.end())));
+            dispense.setValidityPeriod(new Period().setStartElement(Foundations.day(med.start()))
+                    .setEndElement(Foundations.day(med.end())));
             dispense.setQuantity(quantity(med.quantity()));
             add(plan);
 
@@ -228,7 +228,7 @@ final class StructuredRecordBuilder {
                     order.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
                     order.setMedication(plan.getMedication());
                     order.setSubject(patientRef);
-                    order.setAuthoredOn(Foundations.date(issue));
+                    order.setAuthoredOnElement(Foundations.day(issue));
                     order.addBasedOn(new Reference("MedicationRequest/" + plan.getIdElement().getIdPart()));
                     order.addDosageInstruction(new Dosage().setText(med.dosage()));
                     order.getDispenseRequest().setQuantity(quantity(med.quantity()));
@@ -244,14 +244,14 @@ final class StructuredRecordBuilder {
             statement.setStatus(active(med) ? MedicationStatement.MedicationStatementStatus.ACTIVE
                     : MedicationStatement.MedicationStatementStatus.COMPLETED);
             statement.setMedication(plan.getMedication());
-            statement.setEffective(new Period().setStart(Foundations.date(med.start()))
-                    .setEnd(Foundations.date(med.end())));
-            statement.setDateAsserted(Foundations.date(med.start()));
+            statement.setEffective(new Period().setStartElement(Foundations.day(med.start()))
+                    .setEndElement(Foundations.day(med.end())));
+            statement.setDateAssertedElement(Foundations.day(med.start()));
             statement.setSubject(patientRef);
             statement.setTaken(MedicationStatement.MedicationStatementTaken.UNK);
             statement.addDosage(new Dosage().setText(med.dosage()));
             med.issues().stream().max(Comparator.naturalOrder()).ifPresent(last -> statement.addExtension(
-                    new Extension(Gpc.EXT_LAST_ISSUE, new DateTimeType(Foundations.date(last)))));
+                    new Extension(Gpc.EXT_LAST_ISSUE, Foundations.day(last))));
             add(statement);
             refer(list, statement);
         }
@@ -288,11 +288,11 @@ final class StructuredRecordBuilder {
                     "http://hl7.org/fhir/condition-category", "problem-list-item", "Problem List Item")));
             c.setCode(concept(problem.code(), problem.display()));
             c.setSubject(patientRef);
-            c.setOnset(new DateTimeType(Foundations.date(problem.onset())));
+            c.setOnset(Foundations.day(problem.onset()));
             if (problem.abated() != null) {
-                c.setAbatement(new DateTimeType(Foundations.date(problem.abated())));
+                c.setAbatement(Foundations.day(problem.abated()));
             }
-            c.setAssertedDate(Foundations.date(problem.onset()));
+            c.setAssertedDateElement(Foundations.day(problem.onset()));
             c.setAsserter(practitioner(record.usualGp()));
             c.addExtension(new Extension(Gpc.EXT_PROBLEM_SIGNIFICANCE, new CodeType(significance)));
             add(c);
@@ -406,7 +406,7 @@ final class StructuredRecordBuilder {
             imm.setNotGiven(v.notGiven());
             imm.setVaccineCode(concept(v.code(), v.display()));
             imm.setPatient(patientRef);
-            imm.setDate(Foundations.date(v.date()));
+            imm.setDateElement(Foundations.day(v.date()));
             imm.setPrimarySource(true);
             if (v.notGiven() && v.reasonNotGiven() != null) {
                 imm.getExplanation().addReasonNotGiven(new CodeableConcept().setText(v.reasonNotGiven()));
@@ -436,7 +436,7 @@ final class StructuredRecordBuilder {
             o.setStatus(Observation.ObservationStatus.FINAL);
             o.setCode(concept(m.code(), m.display()));
             o.setSubject(patientRef);
-            o.setEffective(new DateTimeType(Foundations.date(m.date())));
+            o.setEffective(Foundations.day(m.date()));
             o.addPerformer(practitioner(record.usualGp()));
             if (m.systolic() != null) {
                 o.addComponent().setCode(concept("72313002", "Systolic arterial pressure"))
@@ -468,14 +468,14 @@ final class StructuredRecordBuilder {
             requested.setIntent(ProcedureRequest.ProcedureRequestIntent.ORDER);
             requested.setCode(concept(inv.code(), inv.display()));
             requested.setSubject(patientRef);
-            requested.setAuthoredOn(Foundations.date(inv.date().minusDays(2)));
+            requested.setAuthoredOnElement(Foundations.day(inv.date().minusDays(2)));
             add(requested);
             Specimen specimen = new Specimen();
             specimen.setId(Ids.of(record.nhsNumber(), "specimen", key));
             specimen.setMeta(profile("CareConnect-GPC-Specimen-1"));
             specimen.setType(concept("119297000", "Blood specimen"));
             specimen.setSubject(patientRef);
-            specimen.getCollection().setCollected(new DateTimeType(Foundations.date(inv.date().minusDays(1))));
+            specimen.getCollection().setCollected(Foundations.day(inv.date().minusDays(1)));
             add(specimen);
             DiagnosticReport report = new DiagnosticReport();
             report.setId(Ids.of(record.nhsNumber(), "report", key));
@@ -498,7 +498,7 @@ final class StructuredRecordBuilder {
                 o.setStatus(Observation.ObservationStatus.FINAL);
                 o.setCode(concept(r.code(), r.display()));
                 o.setSubject(patientRef);
-                o.setEffective(new DateTimeType(Foundations.date(inv.date())));
+                o.setEffective(Foundations.day(inv.date()));
                 o.setIssued(Foundations.date(inv.date()));
                 o.setSpecimen(new Reference("Specimen/" + specimen.getIdElement().getIdPart()));
                 o.setValue(ucum(r.value(), r.unit(), r.unit()));
@@ -546,7 +546,7 @@ final class StructuredRecordBuilder {
                 default -> ReferralRequest.ReferralPriority.ROUTINE;
             });
             rr.setSubject(patientRef);
-            rr.setAuthoredOn(Foundations.date(r.date()));
+            rr.setAuthoredOnElement(Foundations.day(r.date()));
             rr.getRequester().setAgent(practitioner(record.usualGp()));
             rr.setSpecialty(new CodeableConcept().setText(r.specialty()));
             rr.addRecipient(new Reference().setDisplay(r.to()));
@@ -576,8 +576,8 @@ final class StructuredRecordBuilder {
             pr.setIntent(ProcedureRequest.ProcedureRequestIntent.PLAN);
             pr.setCode(concept(entry.code(), entry.display()));
             pr.setSubject(patientRef);
-            pr.setOccurrence(new DateTimeType(Foundations.date(entry.date())));
-            pr.setAuthoredOn(Foundations.date(entry.date().minusMonths(1)));
+            pr.setOccurrence(Foundations.day(entry.date()));
+            pr.setAuthoredOnElement(Foundations.day(entry.date().minusMonths(1)));
             pr.addNote(new Annotation().setText(entry.text()));
             add(pr);
             refer(list, pr);
@@ -596,7 +596,7 @@ final class StructuredRecordBuilder {
         list.setTitle(code.getDisplay());
         list.setCode(new CodeableConcept().addCoding(code.copy()));
         list.setSubject(patientRef);
-        list.setDate(Foundations.date(today));
+        list.setDateElement(Foundations.day(today));
         list.setOrderedBy(new CodeableConcept().addCoding(new Coding("http://hl7.org/fhir/list-order", "event-date",
                 "Sorted by Event Date")));
         add(list);

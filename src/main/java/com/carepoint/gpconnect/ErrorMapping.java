@@ -1,0 +1,117 @@
+package com.carepoint.gpconnect;
+
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.client.exceptions.NonFhirResponseException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import com.carepoint.record.RecordProblem;
+import com.carepoint.record.RecordProblem.Kind;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.hl7.fhir.dstu3.model.OperationOutcome;
+
+/**
+ * Turns every way a GP Connect call can fail — the specification's error codes, the proxy's failures, timeouts,
+ * unreachable practices, and answers that cannot be read safely — into a plain-English problem: what it means for
+ * the patient in front of the user and what to do next.
+ */
+final class ErrorMapping {
+
+    private ErrorMapping() {
+    }
+
+    static RecordProblem map(Throwable error, String practice, String traceId) {
+        Throwable cause = rootCause(error);
+        if (cause instanceof FhirClients.ResponseTooLargeException) {
+            return unreadable(practice, traceId, "it was far larger than any GP record should be");
+        }
+        if (error instanceof NonFhirResponseException) {
+            return unreadable(practice, traceId, "it was not a GP Connect answer");
+        }
+        if (error instanceof DataFormatException || cause instanceof DataFormatException) {
+            return unreadable(practice, traceId, "it was not valid FHIR");
+        }
+        if (error instanceof BaseServerResponseException e) {
+            return fromStatus(e.getStatusCode(), spineCode(e).orElse(""), practice, traceId);
+        }
+        if (error instanceof FhirClientConnectionException || cause instanceof java.io.IOException) {
+            if (cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
+                return new RecordProblem(Kind.TIMEOUT, practice + "'s GP system did not answer in time, so this "
+                        + "part of the record could not be retrieved. It is not known whether anything is recorded.",
+                        "Try again. If it keeps happening, contact the practice by phone.", traceId);
+            }
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return new RecordProblem(Kind.UNREACHABLE, "Carepoint could not reach " + practice + "'s GP system, "
+                        + "so this part of the record could not be retrieved.",
+                        "Try again in a moment. If it keeps happening, contact the practice by phone.", traceId);
+            }
+            return new RecordProblem(Kind.UNREACHABLE, "The connection to " + practice + "'s GP system failed, so "
+                    + "this part of the record could not be retrieved.",
+                    "Try again. If it keeps happening, contact the practice by phone.", traceId);
+        }
+        return new RecordProblem(Kind.CARE_POINT_ERROR, "Carepoint could not retrieve this part of the record "
+                + "because of a problem in Carepoint.", "Report it to the service desk with reference " + traceId
+                + ", and use other sources of information meanwhile.", traceId);
+    }
+
+    static RecordProblem fromStatus(int status, String code, String practice, String traceId) {
+        return switch (code) {
+            case "NO_PATIENT_CONSENT" -> new RecordProblem(Kind.PATIENT_DISSENT, "This patient has asked their GP "
+                    + "practice not to share their record. No GP record can be shown.",
+                    "Ask the patient (if they are able) or use other sources. Their choice cannot be overridden.",
+                    traceId);
+            case "PATIENT_NOT_FOUND" -> new RecordProblem(Kind.PATIENT_NOT_FOUND, practice + " could not find this "
+                    + "patient in their GP system. They may have moved practice recently, or the practice cannot "
+                    + "share this record.", "Check the NHS number and the registered practice with the patient; "
+                    + "contact the practice by phone if you need the record.", traceId);
+            case "ACCESS DENIED" -> new RecordProblem(Kind.PRACTICE_NOT_SHARING, practice + " has not switched on "
+                    + "sharing of this part of its records through GP Connect.",
+                    "Contact the practice by phone for the information you need.", traceId);
+            case "NO_ORGANISATION_CONSENT" -> new RecordProblem(Kind.ORGANISATION_REFUSED, practice + " has not "
+                    + "agreed to share records with your organisation.",
+                    "Contact the practice by phone, or ask a colleague in an organisation the practice shares with.",
+                    traceId);
+            case "INTERNAL_SERVER_ERROR" -> practiceError(practice, traceId);
+            default -> {
+                if (status >= 500 || status == 429) {
+                    yield practiceError(practice, traceId);
+                }
+                yield new RecordProblem(Kind.CARE_POINT_ERROR, practice + "'s GP system could not accept Carepoint's "
+                        + "request (" + (code.isEmpty() ? "HTTP " + status : code) + "), so this part of the record "
+                        + "could not be retrieved.", "Report it to the service desk with reference " + traceId
+                        + ", and use other sources of information meanwhile.", traceId);
+            }
+        };
+    }
+
+    private static RecordProblem practiceError(String practice, String traceId) {
+        return new RecordProblem(Kind.PRACTICE_ERROR, practice + "'s GP system had a problem answering, so this part "
+                + "of the record could not be retrieved. It is not known whether anything is recorded.",
+                "Try again in a few minutes. If it keeps happening, contact the practice by phone.", traceId);
+    }
+
+    private static RecordProblem unreadable(String practice, String traceId, String why) {
+        return new RecordProblem(Kind.UNREADABLE_RESPONSE, practice + "'s GP system sent an answer Carepoint could not "
+                + "read safely (" + why + "). Nothing from it is shown.",
+                "Try again. If it keeps happening, contact the practice by phone and report reference " + traceId
+                        + " to the service desk.", traceId);
+    }
+
+    static Optional<String> spineCode(BaseServerResponseException e) {
+        if (e.getOperationOutcome() instanceof OperationOutcome oo && oo.hasIssue()) {
+            return Optional.ofNullable(oo.getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+        }
+        return Optional.empty();
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+}

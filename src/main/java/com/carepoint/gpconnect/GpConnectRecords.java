@@ -1,0 +1,156 @@
+package com.carepoint.gpconnect;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import com.carepoint.access.CurrentUser;
+import com.carepoint.patient.TracedPatient;
+import com.carepoint.record.RecordProblem;
+import com.carepoint.record.RecordSource;
+import com.carepoint.record.Section;
+import com.carepoint.record.SectionKind;
+import com.carepoint.spine.EndpointDirectory;
+import com.carepoint.spine.ProviderEndpoint;
+import com.carepoint.spine.SpineUnavailableException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.CapabilityStatement;
+import org.hl7.fhir.dstu3.model.Organization;
+import org.hl7.fhir.dstu3.model.Parameters;
+import org.hl7.fhir.dstu3.model.Patient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Retrieves a patient's GP record over GP Connect Access Record Structured, one section per call so that a slow or
+ * failing section never holds up the others. Endpoint lookups are cached for the current patient encounter only; a
+ * provider's CapabilityStatement (its GP Connect version) for a configurable time. Logs carry trace ids and ODS
+ * codes, never patient identifiers.
+ */
+@Service
+public class GpConnectRecords {
+
+    private static final Logger log = LoggerFactory.getLogger(GpConnectRecords.class);
+
+    /** The answer for one section: the section (loaded or failed) and, when the practice answered, its source. */
+    public record Fetched(Section<?> section, Optional<RecordSource> source) {
+    }
+
+    /**
+     * One patient encounter: the signed-in user looking at one traced patient. Directory lookups live (and die) with
+     * it, so a practice's endpoint is never reused for another patient's encounter.
+     */
+    public static final class Encounter {
+        private final CurrentUser user;
+        private final TracedPatient patient;
+        private final Cache<String, Optional<ProviderEndpoint>> endpoints = Caffeine.newBuilder().maximumSize(16).build();
+
+        private Encounter(CurrentUser user, TracedPatient patient) {
+            this.user = user;
+            this.patient = patient;
+        }
+
+        public TracedPatient patient() {
+            return patient;
+        }
+    }
+
+    private final EndpointDirectory directory;
+    private final FhirClients clients;
+    private final GpConnectProperties properties;
+    private final Clock clock;
+    private final Cache<String, String> versions;
+
+    public GpConnectRecords(EndpointDirectory directory, FhirClients clients, GpConnectProperties properties) {
+        this.directory = directory;
+        this.clients = clients;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+        this.versions = Caffeine.newBuilder().expireAfterWrite(properties.capabilityCacheTtl()).maximumSize(1000).build();
+    }
+
+    public Encounter open(CurrentUser user, TracedPatient patient) {
+        if (patient.sensitive()) {
+            throw new IllegalStateException("A sensitive patient's record is never requested over GP Connect");
+        }
+        return new Encounter(user, patient);
+    }
+
+    public Fetched fetch(Encounter encounter, SectionKind kind, SectionRequest request) {
+        String traceId = UUID.randomUUID().toString();
+        String ods = encounter.patient.registeredPracticeOds().orElse("");
+        String practice = "The patient's GP practice (" + ods + ")";
+        long start = System.nanoTime();
+        Optional<ProviderEndpoint> endpoint;
+        try {
+            endpoint = encounter.endpoints.get(Interactions.STRUCTURED,
+                    i -> directory.lookup(ods, Interactions.STRUCTURED));
+        } catch (SpineUnavailableException e) {
+            log.warn("Directory lookup failed ods={} trace={}", ods, traceId);
+            return new Fetched(Section.failed(kind, new RecordProblem(RecordProblem.Kind.UNREACHABLE, e.getMessage(),
+                    "Try again in a moment.", traceId)), Optional.empty());
+        }
+        if (endpoint.isEmpty()) {
+            return new Fetched(Section.failed(kind, new RecordProblem(RecordProblem.Kind.NOT_CONNECTED,
+                    "The patient's GP practice (" + ods + ") is not connected to GP Connect, so their GP record "
+                            + "cannot be shown in Carepoint.",
+                    "Contact the practice by phone for the information you need.", traceId)), Optional.empty());
+        }
+        ProviderEndpoint ep = endpoint.get();
+        try {
+            String scope = "patient/*.read" + (version(encounter, ep).startsWith("1.5") ? "" : " conf/N");
+            IGenericClient client = client(encounter.user, ep, Interactions.STRUCTURED, scope, traceId);
+            Parameters parameters = request.parameters(encounter.patient.nhsNumber().value(), kind);
+            Bundle bundle = client.operation().onType(Patient.class).named("$gpc.getstructuredrecord")
+                    .withParameters(parameters).returnResourceType(Bundle.class).execute();
+            StructuredRecordMapper mapper = new StructuredRecordMapper(bundle);
+            Section<?> section = mapper.map(kind);
+            log.info("GP Connect {} ods={} trace={} items={} ms={}", kind, ods, traceId, section.items().size(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return new Fetched(section, Optional.of(source(bundle, ep)));
+        } catch (StructuredRecordMapper.MissingSectionException e) {
+            log.warn("GP Connect {} ods={} trace={} answer without the section list", kind, ods, traceId);
+            return new Fetched(Section.failed(kind, ErrorMapping.map(new ca.uhn.fhir.parser.DataFormatException(
+                    e.getMessage()), practice, traceId)), Optional.empty());
+        } catch (RuntimeException e) {
+            RecordProblem problem = ErrorMapping.map(e, practice, traceId);
+            log.warn("GP Connect {} ods={} trace={} failed: {} ({}) ms={}", kind, ods, traceId, problem.kind(),
+                    e.getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
+            return new Fetched(Section.failed(kind, problem), Optional.empty());
+        }
+    }
+
+    /** The provider's GP Connect version from its CapabilityStatement, cached; "1.5" (the safe choice) if unknown. */
+    private String version(Encounter encounter, ProviderEndpoint ep) {
+        return versions.get(ep.serviceRoot(), root -> {
+            String traceId = UUID.randomUUID().toString();
+            try {
+                CapabilityStatement cs = client(encounter.user, ep, Interactions.STRUCTURED_METADATA,
+                        "organization/*.read", traceId).capabilities().ofType(CapabilityStatement.class).execute();
+                return cs.hasVersion() ? cs.getVersion() : "1.5";
+            } catch (RuntimeException e) {
+                log.info("Capability statement unavailable ods={} trace={}: assuming 1.5", ep.odsCode(), traceId);
+                return "1.5";
+            }
+        });
+    }
+
+    private IGenericClient client(CurrentUser user, ProviderEndpoint ep, String interaction, String scope,
+            String traceId) {
+        String base = properties.proxyPrefix().isBlank() ? ep.serviceRoot()
+                : properties.proxyPrefix().replaceAll("/$", "") + "/" + ep.serviceRoot();
+        return clients.stu3(base, new GpcHeaders(traceId, properties.consumerAsid(), ep.asid(), interaction,
+                () -> GpcJwt.create(user, ep.serviceRoot(), scope, properties, clock)));
+    }
+
+    private RecordSource source(Bundle bundle, ProviderEndpoint ep) {
+        String name = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Organization.class::isInstance).map(o -> ((Organization) o).getName()).findFirst()
+                .orElse(ep.odsCode());
+        return new RecordSource(name, ep.odsCode(), "GP Connect", Instant.now(clock));
+    }
+}

@@ -1,0 +1,66 @@
+package com.carepoint.record;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The items of each record section, as the record view shows them. No FHIR types: codes are kept for "show code". */
+public final class RecordItems {
+
+    private RecordItems() {
+    }
+
+    public record Coded(String display, Optional<String> snomedCode) {
+    }
+
+    /** The allergy section's overall statement. */
+    public enum AllergyState {
+        /** The practice has recorded that the patient has no known allergies (a clinical statement). */
+        NO_KNOWN_ALLERGIES,
+        /** The practice has no allergy information recorded (not the same as no allergies). */
+        NONE_RECORDED,
+        /** One or more allergies are recorded. */
+        RECORDED
+    }
+
+    public record Allergy(Coded what, boolean active, Optional<String> reaction, Optional<String> severity,
+            Optional<PartialDate> recorded, Optional<PartialDate> ended, Optional<String> endReason,
+            boolean noKnownAllergies) {
+    }
+
+    public record Medication(Coded what, String dosage, Optional<String> quantity, String prescriptionType,
+            boolean current, Optional<PartialDate> started, Optional<PartialDate> ended,
+            Optional<PartialDate> lastIssued, List<PartialDate> issues) {
+    }
+
+    public record Problem(Coded what, boolean active, String significance, Optional<PartialDate> onset,
+            Optional<PartialDate> ended) {
+    }
+
+    public record Consultation(PartialDate when, String type, Optional<String> clinician, Optional<String> location,
+            String summary, List<Heading> headings) {
+    }
+
+    public record Heading(String name, List<String> entries) {
+    }
+
+    public record Immunisation(Coded vaccine, Optional<PartialDate> given, boolean notGiven,
+            Optional<String> reasonNotGiven, Optional<String> dose) {
+    }
+
+    public record Observation(Coded what, Optional<PartialDate> when, String value) {
+    }
+
+    public record Investigation(Coded what, Optional<PartialDate> when, Optional<String> conclusion,
+            List<Result> results) {
+    }
+
+    public record Result(Coded test, String value, Optional<String> range, Optional<String> flag) {
+    }
+
+    public record Referral(Optional<PartialDate> when, String to, Optional<String> specialty, Optional<String> reason,
+            String priority, String status) {
+    }
+
+    public record DiaryEntry(Optional<PartialDate> due, Coded what, Optional<String> note) {
+    }
+}

@@ -1,0 +1,30 @@
+package com.carepoint.record;
+
+/**
+ * Why (part of) a GP record could not be retrieved, in plain English: what it means for the patient in front of the
+ * user and what to do next. {@code traceId} lets the service desk find the request without naming the patient.
+ */
+public record RecordProblem(Kind kind, String message, String whatToDo, String traceId) {
+
+    /** The kinds of problem Carepoint tells apart. */
+    public enum Kind {
+        PATIENT_DISSENT,
+        PATIENT_NOT_FOUND,
+        PRACTICE_NOT_SHARING,
+        ORGANISATION_REFUSED,
+        NOT_CONNECTED,
+        TIMEOUT,
+        UNREACHABLE,
+        PRACTICE_ERROR,
+        UNREADABLE_RESPONSE,
+        CARE_POINT_ERROR
+    }
+
+    /** Problems with the whole record (the patient or the practice), rather than a passing failure worth retrying. */
+    public boolean permanent() {
+        return switch (kind) {
+            case PATIENT_DISSENT, PATIENT_NOT_FOUND, PRACTICE_NOT_SHARING, ORGANISATION_REFUSED, NOT_CONNECTED -> true;
+            default -> false;
+        };
+    }
+}
