@@ -1,6 +1,7 @@
 package com.carepoint.shell;
 
 import com.carepoint.access.Role;
+import com.carepoint.patient.PatientSearchView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.EnumSet;
@@ -34,7 +35,7 @@ public final class Navigation {
 
     private static final List<Destination> ALL = List.of(
             new Destination("Home", VaadinIcon.HOME, Optional.of(HomeView.class), EnumSet.allOf(Role.class)),
-            new Destination("Find a patient", VaadinIcon.SEARCH, Optional.empty(), CLINICAL),
+            new Destination("Find a patient", VaadinIcon.SEARCH, Optional.of(PatientSearchView.class), CLINICAL),
             new Destination("Appointments", VaadinIcon.CALENDAR_CLOCK, Optional.empty(), CLINICIANS),
             new Destination("Encounter notes", VaadinIcon.EDIT, Optional.empty(), CLINICIANS),
             new Destination("Audit trail", VaadinIcon.RECORDS, Optional.empty(), PRIVACY),

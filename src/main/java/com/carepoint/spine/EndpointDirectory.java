@@ -30,11 +30,13 @@ public class EndpointDirectory {
         Bundle result;
         try {
             result = client.search().forResource(Endpoint.class)
-                    .where(Endpoint.ORGANIZATION.hasId(ODS + "|" + odsCode))
+                    .where(new ca.uhn.fhir.rest.gclient.TokenClientParam("organization").exactly().systemAndCode(ODS, odsCode))
                     .and(Endpoint.IDENTIFIER.exactly().systemAndCode(INTERACTION, interactionId))
                     .returnBundle(Bundle.class)
                     .execute();
         } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(EndpointDirectory.class).warn("Directory lookup failed for ods={}: {}",
+                    odsCode, e.toString());
             throw new SpineUnavailableException("The NHS directory of GP systems could not be reached, so Carepoint "
                     + "cannot tell where this patient's GP record is held. Try again in a moment.", e);
         }

@@ -68,9 +68,9 @@ class SignInE2ETest extends BrowserTest {
         NavEntry home = new NavEntry("Home", true);
         NavEntry account = new NavEntry("Your account", true);
         return switch (user) {
-            case PARAMEDIC, NHS_111 -> List.of(home, new NavEntry("Find a patient", false),
+            case PARAMEDIC, NHS_111 -> List.of(home, new NavEntry("Find a patient", true),
                     new NavEntry("Appointments", false), new NavEntry("Encounter notes", false), account);
-            case SOCIAL_CARE -> List.of(home, new NavEntry("Find a patient", false), account);
+            case SOCIAL_CARE -> List.of(home, new NavEntry("Find a patient", true), account);
             case PRIVACY_OFFICER -> List.of(home, new NavEntry("Audit trail", false),
                     new NavEntry("Emergency access reviews", false), new NavEntry("Data-sharing policy", false),
                     new NavEntry("Transparency reports", false), account);

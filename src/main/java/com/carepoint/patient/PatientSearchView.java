@@ -1,0 +1,235 @@
+package com.carepoint.patient;
+
+import com.carepoint.access.Role;
+import com.carepoint.record.PartialDate;
+import com.carepoint.spine.Demographics;
+import com.carepoint.spine.SpineUnavailableException;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Find a patient: by NHS number (validated as typed) or by demographics, traced on the national demographics
+ * service. The registered practice comes from the trace. Recently opened patients are listed for quick return.
+ */
+@Route("patients")
+@PageTitle("Find a patient · Carepoint")
+@RolesAllowed({Role.PARAMEDIC_NAME, Role.CLINICIAN_111_NAME, Role.SOCIAL_CARE_NAME})
+public class PatientSearchView extends VerticalLayout {
+
+    private static final Logger log = LoggerFactory.getLogger(PatientSearchView.class);
+
+    private final Demographics demographics;
+    private final OpenPatients openPatients;
+    private final TextField nhsNumber = new TextField("NHS number");
+    private final Div nhsMessage = message("nhs-search-message");
+    private final TextField family = new TextField("Family name");
+    private final TextField given = new TextField("Given name");
+    private final DatePicker born = new DatePicker("Date of birth");
+    private final Select<String> gender = new Select<>();
+    private final TextField postcode = new TextField("Postcode");
+    private final Div demographicMessage = message("demographic-search-message");
+    private final Grid<TracedPatient> results = new Grid<>();
+
+    public PatientSearchView(Demographics demographics, OpenPatients openPatients) {
+        this.demographics = demographics;
+        this.openPatients = openPatients;
+        addClassName("cp-page");
+        setId("patient-search-view");
+        add(new H1("Find a patient"));
+
+        TabSheet tabs = new TabSheet();
+        tabs.setWidthFull();
+        tabs.add("NHS number", nhsNumberSearch()).setId("tab-nhs-number");
+        tabs.add("Name and date of birth", demographicSearch()).setId("tab-demographics");
+        add(tabs, recentPatients());
+    }
+
+    private VerticalLayout nhsNumberSearch() {
+        nhsNumber.setId("nhs-number");
+        nhsNumber.setHelperText("10 digits, for example 943 476 5919");
+        nhsNumber.setValueChangeMode(ValueChangeMode.LAZY);
+        nhsNumber.setValueChangeTimeout(400);
+        nhsNumber.getElement().setAttribute("inputmode", "numeric");
+        nhsNumber.getElement().setAttribute("autocomplete", "off");
+        nhsNumber.setMaxLength(14);
+        nhsNumber.setWidth("16em");
+        nhsNumber.addValueChangeListener(e -> validateAsTyped());
+        Button find = new Button("Find patient", e -> findByNhsNumber());
+        find.setId("find-by-nhs-number");
+        find.addThemeVariants(ButtonVariant.PRIMARY);
+        find.addClickShortcut(Key.ENTER);
+        HorizontalLayout row = new HorizontalLayout(nhsNumber, find);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        VerticalLayout layout = new VerticalLayout(row, nhsMessage);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    private void validateAsTyped() {
+        String digits = nhsNumber.getValue().replaceAll("[\\s-]", "");
+        Optional<String> problem = NhsNumber.problemWith(nhsNumber.getValue());
+        // Only complain once the number could be complete (or is clearly wrong), not on every keystroke.
+        boolean judge = digits.length() >= 10 || !digits.matches("\\d*");
+        nhsNumber.setInvalid(judge && problem.isPresent());
+        nhsNumber.setErrorMessage(judge ? problem.orElse(null) : null);
+        NhsNumber.parse(nhsNumber.getValue()).ifPresent(n -> nhsNumber.setValue(n.formatted()));
+    }
+
+    private void findByNhsNumber() {
+        Optional<String> problem = NhsNumber.problemWith(nhsNumber.getValue());
+        if (problem.isPresent()) {
+            nhsNumber.setInvalid(true);
+            nhsNumber.setErrorMessage(problem.get());
+            nhsNumber.focus();
+            return;
+        }
+        NhsNumber number = NhsNumber.parse(nhsNumber.getValue()).orElseThrow();
+        try {
+            Optional<TracedPatient> traced = demographics.trace(number);
+            if (traced.isEmpty()) {
+                show(nhsMessage, "No patient with NHS number " + number.formatted() + " was found on the national "
+                        + "demographics service. Check the number with the patient or their documents, or search by "
+                        + "name and date of birth.");
+                return;
+            }
+            open(traced.get());
+        } catch (SpineUnavailableException e) {
+            log.warn("Demographics trace failed: {}", e.getCause() == null ? "unknown" : e.getCause().getClass().getSimpleName());
+            show(nhsMessage, e.getMessage());
+        }
+    }
+
+    private VerticalLayout demographicSearch() {
+        family.setId("family-name");
+        given.setId("given-name");
+        born.setId("date-of-birth");
+        born.setLocale(Locale.UK);
+        born.setPlaceholder("dd/mm/yyyy");
+        born.setMax(java.time.LocalDate.now());
+        gender.setLabel("Gender");
+        gender.setId("gender");
+        gender.setItems("female", "male", "other", "unknown");
+        gender.setItemLabelGenerator(g -> g.substring(0, 1).toUpperCase(Locale.UK) + g.substring(1));
+        gender.setEmptySelectionAllowed(true);
+        gender.setEmptySelectionCaption("Not known");
+        postcode.setId("postcode");
+        Button search = new Button("Search", e -> searchByDemographics());
+        search.setId("search-demographics");
+        search.addThemeVariants(ButtonVariant.PRIMARY);
+        HorizontalLayout fields = new HorizontalLayout(family, given, born, gender, postcode, search);
+        fields.setWrap(true);
+        fields.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        results.setId("search-results");
+        results.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        results.addColumn(TracedPatient::bannerName).setHeader("Name").setAutoWidth(true);
+        results.addColumn(p -> PartialDate.of(p.birthDate()).display()).setHeader("Born").setAutoWidth(true);
+        results.addColumn(TracedPatient::gender).setHeader("Gender").setAutoWidth(true);
+        results.addColumn(p -> p.nhsNumber().formatted()).setHeader("NHS number").setAutoWidth(true);
+        results.addColumn(p -> p.sensitive() ? "Withheld" : Optional.ofNullable(p.postcode()).orElse(""))
+                .setHeader("Postcode").setAutoWidth(true);
+        results.addItemClickListener(e -> open(e.getItem()));
+        results.setAllRowsVisible(true);
+        results.setVisible(false);
+        VerticalLayout layout = new VerticalLayout(fields, demographicMessage, results);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    private void searchByDemographics() {
+        results.setVisible(false);
+        DemographicQuery query = new DemographicQuery(family.getValue(), blank(given.getValue()), born.getValue(),
+                Optional.ofNullable(gender.getValue()), blank(postcode.getValue()));
+        Optional<String> vague = query.tooVague();
+        if (born.isInvalid()) {
+            show(demographicMessage, "Enter the date of birth as day/month/year, for example 04/01/1961");
+            return;
+        }
+        if (vague.isPresent()) {
+            show(demographicMessage, vague.get());
+            return;
+        }
+        try {
+            switch (demographics.search(query)) {
+                case Demographics.SearchResult.TooManyMatches t -> show(demographicMessage, "More than "
+                        + "10 people match these details. Add the given name, gender or postcode to narrow it down.");
+                case Demographics.SearchResult.Matches m when m.patients().isEmpty() -> show(demographicMessage,
+                        "No one matches these details. Check the spelling and the date of birth, try fewer details, "
+                                + "or search by NHS number.");
+                case Demographics.SearchResult.Matches m -> {
+                    demographicMessage.setVisible(false);
+                    results.setItems(m.patients());
+                    results.setVisible(true);
+                }
+            }
+        } catch (SpineUnavailableException e) {
+            show(demographicMessage, e.getMessage());
+        }
+    }
+
+    private Div recentPatients() {
+        Div box = new Div();
+        box.setId("recent-patients");
+        List<OpenPatients.Recent> recent = openPatients.recent();
+        if (recent.isEmpty()) {
+            return box;
+        }
+        box.add(new H2("Recent patients"));
+        for (OpenPatients.Recent r : recent) {
+            Button b = new Button(r.patient().bannerName() + " · " + r.patient().nhsNumber().formatted(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(PatientRecordRoute.path(r.token()))));
+            b.addThemeVariants(ButtonVariant.TERTIARY);
+            b.addClassName("cp-recent-patient");
+            box.add(new Div(b));
+        }
+        return box;
+    }
+
+    private void open(TracedPatient patient) {
+        String token = openPatients.open(patient);
+        getUI().ifPresent(ui -> ui.navigate(PatientRecordRoute.path(token)));
+    }
+
+    private static Optional<String> blank(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+    }
+
+    private static Div message(String id) {
+        Div d = new Div();
+        d.setId(id);
+        d.addClassName("cp-inline-message");
+        d.getElement().setAttribute("role", "alert");
+        d.setVisible(false);
+        return d;
+    }
+
+    private static void show(Div message, String text) {
+        message.removeAll();
+        message.add(new Paragraph(text));
+        message.setVisible(true);
+    }
+}

@@ -1,0 +1,279 @@
+package com.carepoint.record;
+
+import com.carepoint.access.CurrentUser;
+import com.carepoint.access.CurrentUserService;
+import com.carepoint.access.Role;
+import com.carepoint.gpconnect.GpConnectRecords;
+import com.carepoint.gpconnect.SectionRequest;
+import com.carepoint.patient.OpenPatients;
+import com.carepoint.patient.PatientBanner;
+import com.carepoint.patient.PatientRecordRoute;
+import com.carepoint.patient.PatientSearchView;
+import com.carepoint.patient.TracedPatient;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+/**
+ * A patient's GP record. The banner is always on top. The first screen answers the emergency question at a glance
+ * (allergies in their exact recorded state, current medications, active problems, recent consultations, warnings);
+ * full sections load on demand. Each section is its own GP Connect call on a virtual thread: a slow or failing
+ * practice never blocks the UI or the sections that did load.
+ */
+@Route(PatientRecordRoute.TEMPLATE)
+@PageTitle("Patient record · Carepoint")
+@RolesAllowed({Role.PARAMEDIC_NAME, Role.CLINICIAN_111_NAME, Role.SOCIAL_CARE_NAME})
+public class PatientRecordView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final List<SectionKind> FIRST_SCREEN = List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS,
+            SectionKind.PROBLEMS, SectionKind.CONSULTATIONS);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm")
+            .withZone(ZoneId.of("Europe/London"));
+
+    private final OpenPatients openPatients;
+    private final GpConnectRecords records;
+    private final CurrentUserService users;
+    private final ExecutorService executor;
+    private final RenderGuard guard = new RenderGuard();
+    private final Map<SectionKind, Div> cards = new EnumMap<>(SectionKind.class);
+    private final Map<SectionKind, Div> fullPanels = new EnumMap<>(SectionKind.class);
+    private final Span source = new Span();
+    private final Div recordProblem = new Div();
+    private PatientBanner banner;
+    private GpConnectRecords.Encounter encounter;
+    private TracedPatient patient;
+
+    public PatientRecordView(OpenPatients openPatients, GpConnectRecords records, CurrentUserService users,
+            ExecutorService recordExecutor) {
+        this.openPatients = openPatients;
+        this.records = records;
+        this.users = users;
+        this.executor = recordExecutor;
+        addClassNames("cp-page", "cp-record");
+        setId("patient-record-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String token = event.getRouteParameters().get("token").orElse("");
+        removeAll();
+        cards.clear();
+        fullPanels.clear();
+        Optional<TracedPatient> traced = openPatients.get(token);
+        if (traced.isEmpty()) {
+            guard.start("none");
+            add(new H1("This patient is no longer open"),
+                    new Paragraph("Find the patient again to see their record."),
+                    new RouterLink("Find a patient", PatientSearchView.class));
+            return;
+        }
+        patient = traced.get();
+        banner = new PatientBanner(patient);
+        add(banner);
+        if (patient.sensitive()) {
+            guard.start(patient.nhsNumber().value());
+            add(notice("This patient's record is restricted", "The national demographics service marks this "
+                    + "patient's record as sensitive. Their address and contact details are withheld, and Carepoint "
+                    + "does not request their GP record. If you need clinical information, contact the registered "
+                    + "practice by phone and follow your organisation's procedure for restricted records.",
+                    "sensitive"));
+            return;
+        }
+        if (patient.isDeceased()) {
+            guard.start(patient.nhsNumber().value());
+            add(notice("This patient has died", "The national demographics service records this patient as "
+                    + "deceased. GP practices do not share the records of patients who have died through GP Connect.",
+                    "deceased"));
+            return;
+        }
+        if (patient.registeredPracticeOds().isEmpty()) {
+            guard.start(patient.nhsNumber().value());
+            add(notice("No registered GP practice", "The national demographics service has no GP practice for this "
+                    + "patient, so there is no GP record to show.", "no-practice"));
+            return;
+        }
+        CurrentUser user = users.require();
+        encounter = records.open(user, patient);
+        buildRecordLayout();
+        load();
+    }
+
+    private void buildRecordLayout() {
+        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> load());
+        refresh.setId("refresh-record");
+        refresh.addThemeVariants(ButtonVariant.TERTIARY);
+        source.setId("record-source");
+        source.addClassName("cp-record-source");
+        Div status = new Div(source, refresh);
+        status.addClassName("cp-record-status");
+
+        recordProblem.setId("record-problem");
+        recordProblem.setVisible(false);
+
+        Div summary = new Div();
+        summary.addClassName("cp-summary");
+        summary.setId("record-summary");
+        for (SectionKind kind : FIRST_SCREEN) {
+            Div card = new Div();
+            card.addClassName("cp-card");
+            card.setId("card-" + kind.name().toLowerCase(java.util.Locale.UK));
+            cards.put(kind, card);
+            summary.add(card);
+        }
+
+        TabSheet full = new TabSheet();
+        full.setId("full-record");
+        full.setWidthFull();
+        for (SectionKind kind : SectionKind.values()) {
+            Div panel = new Div(new Paragraph("Open this tab to load " + kind.title().toLowerCase() + "."));
+            panel.setId("full-" + kind.name().toLowerCase(java.util.Locale.UK));
+            fullPanels.put(kind, panel);
+            Tab tab = full.add(kind.title(), panel);
+            tab.setId("tab-" + kind.name().toLowerCase(java.util.Locale.UK));
+        }
+        full.addSelectedChangeListener(e -> fullPanels.entrySet().stream()
+                .filter(en -> en.getValue() == full.getComponent(e.getSelectedTab()))
+                .findFirst().ifPresent(en -> loadFull(en.getKey())));
+
+        add(status, recordProblem, summary, new H2("Full record"), full);
+    }
+
+    private void load() {
+        RenderGuard.Ticket ticket = guard.start(patient.nhsNumber().value());
+        source.setText("Retrieving the GP record from " + patient.registeredPracticeOds().orElse("") + "…");
+        recordProblem.setVisible(false);
+        for (SectionKind kind : FIRST_SCREEN) {
+            Div card = cards.get(kind);
+            card.removeAll();
+            card.add(new H3(kind.title()), loading());
+            fetch(kind, SectionRequest.FIRST_SCREEN, ticket, fetched -> {
+                card.removeAll();
+                card.add(new H3(kind.title()), summaryOf(fetched.section()));
+            });
+        }
+        fullPanels.forEach((kind, panel) -> {
+            panel.removeAll();
+            panel.getElement().removeAttribute("data-loaded");
+        });
+    }
+
+    private void loadFull(SectionKind kind) {
+        Div panel = fullPanels.get(kind);
+        if (panel == null || panel.getElement().hasAttribute("data-loaded")) {
+            return;
+        }
+        panel.getElement().setAttribute("data-loaded", "true");
+        panel.removeAll();
+        panel.add(loading());
+        fetch(kind, SectionRequest.FULL, guard.current(), fetched -> {
+            panel.removeAll();
+            panel.add(fullOf(fetched.section()));
+        });
+    }
+
+    private void fetch(SectionKind kind, SectionRequest request, RenderGuard.Ticket ticket,
+            java.util.function.Consumer<GpConnectRecords.Fetched> render) {
+        UI ui = UI.getCurrent();
+        GpConnectRecords.Encounter current = encounter;
+        executor.submit(() -> {
+            GpConnectRecords.Fetched fetched = records.fetch(current, kind, request);
+            ui.access(() -> {
+                if (!guard.isCurrent(ticket)) {
+                    return;
+                }
+                render.accept(fetched);
+                fetched.source().ifPresent(s -> {
+                    banner.setPractice(s.practiceName(), s.odsCode());
+                    source.setText("From " + s.practiceName() + " (" + s.odsCode() + ") via " + s.gpSystem()
+                            + " · retrieved " + TIME.format(s.retrievedAt()));
+                });
+                fetched.section().problem().filter(RecordProblem::permanent).ifPresent(this::showRecordProblem);
+            });
+        });
+    }
+
+    /** A problem with the whole record (dissent, not found, not shared): said once, plainly, with a banner flag. */
+    private void showRecordProblem(RecordProblem problem) {
+        if (problem.kind() == RecordProblem.Kind.PATIENT_DISSENT) {
+            banner.addFlag("No consent to share GP record", "dissent");
+        }
+        recordProblem.removeAll();
+        recordProblem.add(SectionViews.problem(SectionKind.ALLERGIES, problem).getChildren()
+                .skip(1).toArray(Component[]::new));
+        recordProblem.addClassNames("cp-problem", "cp-record-problem");
+        recordProblem.getElement().setAttribute("data-problem", problem.kind().name());
+        recordProblem.setVisible(true);
+        source.setText("The GP record could not be retrieved.");
+    }
+
+    private static Component summaryOf(Section<?> s) {
+        Function<Section<?>, Component> f = switch (s.kind()) {
+            case ALLERGIES -> x -> SectionViews.allergies(SectionViews.cast(x), false);
+            case MEDICATIONS -> x -> SectionViews.currentMedications(SectionViews.cast(x));
+            case PROBLEMS -> x -> SectionViews.activeProblems(SectionViews.cast(x));
+            case CONSULTATIONS -> x -> SectionViews.recentConsultations(SectionViews.cast(x));
+            default -> SectionViews::fallback;
+        };
+        return f.apply(s);
+    }
+
+    private static Component fullOf(Section<?> s) {
+        return switch (s.kind()) {
+            case ALLERGIES -> SectionViews.allergies(SectionViews.cast(s), true);
+            case MEDICATIONS -> SectionViews.medications(SectionViews.cast(s));
+            case PROBLEMS -> SectionViews.problems(SectionViews.cast(s));
+            case CONSULTATIONS -> SectionViews.consultations(SectionViews.cast(s));
+            case IMMUNISATIONS -> SectionViews.immunisations(SectionViews.cast(s));
+            case INVESTIGATIONS -> SectionViews.investigations(SectionViews.cast(s));
+            case UNCATEGORISED -> SectionViews.observations(SectionViews.cast(s));
+            case REFERRALS -> SectionViews.referrals(SectionViews.cast(s));
+            case DIARY -> SectionViews.diary(SectionViews.cast(s));
+        };
+    }
+
+    private static Div loading() {
+        Div d = new Div(new Span("Retrieving…"));
+        d.addClassName("cp-loading");
+        d.getElement().setAttribute("aria-busy", "true");
+        return d;
+    }
+
+    private static Div notice(String title, String text, String kind) {
+        Div d = new Div(new H2(title), new Paragraph(text));
+        d.addClassNames("cp-notice", "cp-notice-" + kind);
+        d.setId("record-notice");
+        return d;
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        guard.start("detached");
+        super.onDetach(detachEvent);
+    }
+}
