@@ -133,7 +133,7 @@ public class PatientSearchView extends VerticalLayout {
         gender.setLabel("Gender");
         gender.setId("gender");
         gender.setItems("female", "male", "other", "unknown");
-        gender.setItemLabelGenerator(g -> g.substring(0, 1).toUpperCase(Locale.UK) + g.substring(1));
+        gender.setItemLabelGenerator(g -> g == null ? "Not known" : g.substring(0, 1).toUpperCase(Locale.UK) + g.substring(1));
         gender.setEmptySelectionAllowed(true);
         gender.setEmptySelectionCaption("Not known");
         postcode.setId("postcode");

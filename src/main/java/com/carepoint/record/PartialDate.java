@@ -2,8 +2,6 @@ package com.carepoint.record;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * A date as the record holds it: a full date, a month or only a year. Shown as recorded ({@code 04-Jan-2024},
@@ -12,7 +10,8 @@ import java.util.Locale;
 public record PartialDate(int year, Integer month, Integer day, Integer hour, Integer minute)
         implements Comparable<PartialDate> {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.UK);
+    /** NHS display months: three letters always (the JDK's UK locale now writes "Sept"). */
+    static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     public static PartialDate of(LocalDate d) {
         return new PartialDate(d.getYear(), d.getMonthValue(), d.getDayOfMonth(), null, null);
@@ -28,7 +27,7 @@ public record PartialDate(int year, Integer month, Integer day, Integer hour, In
         if (month == null) {
             date = String.valueOf(year);
         } else {
-            String mon = MONTH.format(LocalDate.of(year, month, 1));
+            String mon = MONTHS[month - 1];
             date = day == null ? mon + "-" + year : "%02d-%s-%d".formatted(day, mon, year);
         }
         return hour == null ? date : date + " " + "%02d:%02d".formatted(hour, minute);

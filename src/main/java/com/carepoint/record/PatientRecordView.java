@@ -32,7 +32,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +52,6 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
 
     static final List<SectionKind> FIRST_SCREEN = List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS,
             SectionKind.PROBLEMS, SectionKind.CONSULTATIONS);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/London"));
 
     private final OpenPatients openPatients;
     private final GpConnectRecords records;
@@ -211,7 +208,8 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                 fetched.source().ifPresent(s -> {
                     banner.setPractice(s.practiceName(), s.odsCode());
                     source.setText("From " + s.practiceName() + " (" + s.odsCode() + ") via " + s.gpSystem()
-                            + " · retrieved " + TIME.format(s.retrievedAt()));
+                            + " · retrieved " + PartialDate.of(java.time.LocalDateTime.ofInstant(s.retrievedAt(),
+                                    ZoneId.of("Europe/London"))).display());
                 });
                 fetched.section().problem().filter(RecordProblem::permanent).ifPresent(this::showRecordProblem);
             });

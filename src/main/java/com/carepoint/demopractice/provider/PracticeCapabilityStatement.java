@@ -8,7 +8,7 @@ import org.hl7.fhir.dstu3.model.Enumerations;
 import org.hl7.fhir.dstu3.model.Meta;
 
 /** The practice's CapabilityStatement, which states the GP Connect version it implements. */
-final class PracticeCapabilityStatement {
+public final class PracticeCapabilityStatement {
 
     private final Practice practice;
     private final EndpointKind kind;

@@ -48,7 +48,7 @@ import org.hl7.fhir.dstu3.model.StringType;
  */
 final class StructuredRecordBuilder {
 
-    static final DateTimeFormatter NOTE_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.UK);
+    static final DateTimeFormatter NOTE_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
 
     static final Coding ALLERGIES_LIST = snomed("886921000000105", "Allergies and adverse reaction");
     static final Coding ENDED_ALLERGIES_LIST = snomed("1103671000000101", "Ended allergies");

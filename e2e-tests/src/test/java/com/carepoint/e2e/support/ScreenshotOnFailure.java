@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 
 /** Keeps a full-page screenshot of a failed browser test under {@code target/e2e-failures/}. */
-public class ScreenshotOnFailure implements AfterTestExecutionCallback {
+public class ScreenshotOnFailure implements AfterTestExecutionCallback, LifecycleMethodExecutionExceptionHandler {
 
     private static final Map<String, Page> PAGES = new ConcurrentHashMap<>();
 
@@ -18,10 +19,21 @@ public class ScreenshotOnFailure implements AfterTestExecutionCallback {
     }
 
     @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        screenshot(context, true);
+        throw throwable;
+    }
+
+    @Override
     public void afterTestExecution(ExtensionContext context) {
+        screenshot(context, context.getExecutionException().isPresent());
+    }
+
+    private static void screenshot(ExtensionContext context, boolean failed) {
         String key = key(context.getRequiredTestClass().getSimpleName(), context.getDisplayName());
         Page page = PAGES.remove(key);
-        if (page != null && context.getExecutionException().isPresent() && !page.isClosed()) {
+        if (page != null && failed && !page.isClosed()) {
             Path file = Path.of("target", "e2e-failures", key.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
             try {
                 page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));

@@ -1,0 +1,137 @@
+package com.carepoint.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.carepoint.e2e.pages.IdpLoginPage;
+import com.carepoint.e2e.pages.PatientRecordPage;
+import com.carepoint.e2e.pages.PatientSearchPage;
+import com.carepoint.e2e.support.BrowserTest;
+import com.carepoint.e2e.support.DemoUser;
+import com.microsoft.playwright.Locator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Finding a patient and reading their GP record, as a paramedic would, against the demo practices. */
+class PatientRecordE2ETest extends BrowserTest {
+
+    PatientSearchPage search;
+
+    @BeforeEach
+    void signIn() {
+        page.navigate(url("/patients"));
+        new IdpLoginPage(page).signInAs(DemoUser.PARAMEDIC);
+        search = new PatientSearchPage(page).waitUntilShown();
+    }
+
+    @Test
+    void findByNhsNumberShowsTheBannerAndTheFirstScreen() {
+        PatientRecordPage record = search.findByNhsNumber("999-000-0018");
+        assertThat(record.bannerName()).isEqualTo("HARGREAVES, Susan Mary (Mrs)");
+        assertThat(record.bannerNhsNumber()).isEqualTo("999 000 0018");
+        assertThat(record.bannerBorn()).startsWith("04-Jan-1961 (");
+        assertThat(record.allergyState()).isEqualTo("RECORDED");
+        assertThat(record.cardText("allergies")).contains("Allergy to penicillin: Widespread urticarial rash (moderate)");
+        assertThat(record.cardText("medications")).contains("Amlodipine 5mg tablets").contains("last issued 02-Nov-2026")
+                .doesNotContain("Amoxicillin");
+        assertThat(record.cardText("problems")).contains("Essential hypertension").doesNotContain("Depressive disorder");
+        assertThat(record.cardText("consultations")).contains("14-Oct-2026");
+        assertThat(record.source()).contains("Riverside Medical Practice (A20047)");
+        assertThat(record.bannerPractice()).isEqualTo("Riverside Medical Practice (A20047)");
+        assertThat(page.url()).doesNotContain("9990000018");
+    }
+
+    @Test
+    void anInvalidNhsNumberIsExplainedAsTypedAndNothingIsSearched() {
+        search.typeNhsNumber("999 000 0019").assertNhsNumberError("not a valid NHS number");
+        search.submitNhsNumber("12345");
+        search.assertNhsNumberError("has 10 digits; this has 5");
+        assertThat(page.locator("#patient-search-view")).isVisible();
+    }
+
+    @Test
+    void findByNameAndDateOfBirth() {
+        search.searchByDemographics("Robinson", "Linda", "19/06/1969", null);
+        PatientRecordPage record = search.openResult("ROBINSON, Linda (Mrs)");
+        assertThat(record.bannerNhsNumber()).isEqualTo("999 000 1340");
+        assertThat(record.cardText("allergies")).contains("Latex allergy");
+    }
+
+    @Test
+    void aVagueSearchIsRefusedWithWhatToAdd() {
+        search.searchByDemographics("Robinson", null, "19/06/1969", null);
+        assertThat(search.demographicMessage()).contains("Add the given name, gender or postcode");
+    }
+
+    @Test
+    void noKnownAllergiesAndNothingRecordedAreDifferentStatements() {
+        PatientRecordPage nka = search.findByNhsNumber("9990000220");
+        assertThat(nka.allergyState()).isEqualTo("NO_KNOWN_ALLERGIES");
+        assertThat(nka.cardText("allergies")).contains("No known allergies (recorded by the practice 01-Sep-2013)");
+        new PatientSearchPage(page).open(url(""));
+        PatientRecordPage none = new PatientSearchPage(page).findByNhsNumber("9990000298");
+        assertThat(none.allergyState()).isEqualTo("NONE_RECORDED");
+        assertThat(none.cardText("allergies")).contains("No allergies recorded. This does not mean the patient has no allergies");
+    }
+
+    @Test
+    void aConsultationExpandsToWhatWasDiscussed() {
+        PatientRecordPage record = search.findByNhsNumber("9990001065");
+        record.card("consultations");
+        record.expandConsultation("30-Oct-2026");
+        assertThat(page.locator("#card-consultations")).containsText(
+                "He does NOT want his daughter (Claire) told yet");
+        Locator full = record.openFullSection("tab-referrals", "full-referrals");
+        assertThat(full).containsText("Northshire Community Palliative Care Team");
+    }
+
+    @Test
+    void dissentIsSaidOnceAndFlaggedInTheBanner() {
+        PatientRecordPage record = search.findByNhsNumber("9990000433");
+        assertThat(record.recordProblem()).containsText("asked their GP practice not to share their record");
+        page.waitForCondition(() -> record.bannerFlags().contains("No consent to share GP record"));
+        assertThat(record.card("allergies").innerText()).contains("Do not assume the patient has no allergies");
+    }
+
+    @Test
+    void aSensitivePatientIsShownWithoutAddressAndNoGpRecordIsRequested() {
+        PatientRecordPage record = search.findByNhsNumber("9990000506");
+        assertThat(record.bannerFlags()).contains("Sensitive record: address withheld");
+        assertThat(record.notice()).contains("Carepoint does not request their GP record");
+        assertThat(record.hasCards()).isFalse();
+    }
+
+    @Test
+    void aDeceasedPatientIsFlagged() {
+        PatientRecordPage record = search.findByNhsNumber("9990000573");
+        assertThat(record.bannerFlags()).anyMatch(f -> f.startsWith("Deceased 14-Sep-2026"));
+        assertThat(record.notice()).contains("has died");
+    }
+
+    @Test
+    void aSupersededNhsNumberOpensTheCurrentRecordAndSaysSo() {
+        PatientRecordPage record = search.findByNhsNumber("9990000719");
+        assertThat(record.bannerNhsNumber()).isEqualTo("999 000 0646");
+        assertThat(record.bannerFlags()).contains("NHS number updated from 999 000 0719");
+        assertThat(record.cardText("allergies")).contains("Allergy to aspirin");
+    }
+
+    @Test
+    void aPracticeWithoutGpConnectIsExplained() {
+        PatientRecordPage record = search.findByNhsNumber("9990000786");
+        assertThat(record.recordProblem()).containsText("is not connected to GP Connect");
+    }
+
+    @Test
+    void aChildsAgeIsInMonthsAndWeeks() {
+        PatientRecordPage record = search.findByNhsNumber("9990000085");
+        assertThat(record.bannerBorn()).matches("03-Sep-2025 \\(\\d+m( \\d+w)?\\)");
+    }
+
+    @Test
+    void recentPatientsAreOfferedForQuickReturn() {
+        search.findByNhsNumber("9990000018");
+        new PatientSearchPage(page).open(url(""));
+        assertThat(page.locator("#recent-patients")).containsText("HARGREAVES, Susan Mary (Mrs) · 999 000 0018");
+    }
+}
