@@ -29,6 +29,8 @@ public record DemoPracticeProperties(
      * @param malformedJson    answers with a body that is not valid JSON
      * @param wrongContentType answers with {@code text/html}
      * @param oversizedBytes   answers with a body of at least this many bytes (0: off)
+     * @param onlySections     when set, the faults apply only to structured record requests for these sections
+     *                         (part names such as {@code includeMedication}); other requests are answered normally
      */
     public record Faults(
             @DefaultValue("0ms") Duration latency,
@@ -38,7 +40,8 @@ public record DemoPracticeProperties(
             @DefaultValue("120s") Duration hangFor,
             @DefaultValue("false") boolean malformedJson,
             @DefaultValue("false") boolean wrongContentType,
-            @DefaultValue("0") long oversizedBytes) {
+            @DefaultValue("0") long oversizedBytes,
+            @DefaultValue java.util.List<String> onlySections) {
 
         public boolean any() {
             return !latency.isZero() || !jitter.isZero() || errorRate > 0 || hang || malformedJson || wrongContentType

@@ -34,23 +34,26 @@ final class ErrorMapping {
         if (error instanceof DataFormatException || cause instanceof DataFormatException) {
             return unreadable(practice, traceId, "it was not valid FHIR");
         }
-        if (error instanceof BaseServerResponseException e) {
-            return fromStatus(e.getStatusCode(), spineCode(e).orElse(""), practice, traceId);
-        }
-        if (error instanceof FhirClientConnectionException || cause instanceof java.io.IOException) {
+        // A connection failure (HAPI's FhirClientConnectionException is itself a BaseServerResponseException, so
+        // this comes before the check for answers with an HTTP status).
+        if (error instanceof FhirClientConnectionException
+                || !(error instanceof BaseServerResponseException) && cause instanceof java.io.IOException) {
             if (cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
-                return new RecordProblem(Kind.TIMEOUT, practice + "'s GP system did not answer in time, so this "
+                return new RecordProblem(Kind.TIMEOUT, "The GP system at " + practice + " did not answer in time, so this "
                         + "part of the record could not be retrieved. It is not known whether anything is recorded.",
                         "Try again. If it keeps happening, contact the practice by phone.", traceId);
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-                return new RecordProblem(Kind.UNREACHABLE, "Carepoint could not reach " + practice + "'s GP system, "
+                return new RecordProblem(Kind.UNREACHABLE, "Carepoint could not reach the GP system at " + practice + ", "
                         + "so this part of the record could not be retrieved.",
                         "Try again in a moment. If it keeps happening, contact the practice by phone.", traceId);
             }
-            return new RecordProblem(Kind.UNREACHABLE, "The connection to " + practice + "'s GP system failed, so "
+            return new RecordProblem(Kind.UNREACHABLE, "The connection to the GP system at " + practice + " failed, so "
                     + "this part of the record could not be retrieved.",
                     "Try again. If it keeps happening, contact the practice by phone.", traceId);
+        }
+        if (error instanceof BaseServerResponseException e) {
+            return fromStatus(e.getStatusCode(), spineCode(e).orElse(""), practice, traceId);
         }
         return new RecordProblem(Kind.CARE_POINT_ERROR, "Carepoint could not retrieve this part of the record "
                 + "because of a problem in Carepoint.", "Report it to the service desk with reference " + traceId
@@ -63,14 +66,14 @@ final class ErrorMapping {
                     + "practice not to share their record. No GP record can be shown.",
                     "Ask the patient (if they are able) or use other sources. Their choice cannot be overridden.",
                     traceId);
-            case "PATIENT_NOT_FOUND" -> new RecordProblem(Kind.PATIENT_NOT_FOUND, practice + " could not find this "
+            case "PATIENT_NOT_FOUND" -> new RecordProblem(Kind.PATIENT_NOT_FOUND, "The GP system at " + practice + " could not find this "
                     + "patient in their GP system. They may have moved practice recently, or the practice cannot "
                     + "share this record.", "Check the NHS number and the registered practice with the patient; "
                     + "contact the practice by phone if you need the record.", traceId);
-            case "ACCESS DENIED" -> new RecordProblem(Kind.PRACTICE_NOT_SHARING, practice + " has not switched on "
+            case "ACCESS DENIED" -> new RecordProblem(Kind.PRACTICE_NOT_SHARING, capital(practice) + " has not switched on "
                     + "sharing of this part of its records through GP Connect.",
                     "Contact the practice by phone for the information you need.", traceId);
-            case "NO_ORGANISATION_CONSENT" -> new RecordProblem(Kind.ORGANISATION_REFUSED, practice + " has not "
+            case "NO_ORGANISATION_CONSENT" -> new RecordProblem(Kind.ORGANISATION_REFUSED, capital(practice) + " has not "
                     + "agreed to share records with your organisation.",
                     "Contact the practice by phone, or ask a colleague in an organisation the practice shares with.",
                     traceId);
@@ -79,7 +82,7 @@ final class ErrorMapping {
                 if (status >= 500 || status == 429) {
                     yield practiceError(practice, traceId);
                 }
-                yield new RecordProblem(Kind.CARE_POINT_ERROR, practice + "'s GP system could not accept Carepoint's "
+                yield new RecordProblem(Kind.CARE_POINT_ERROR, "The GP system at " + practice + " could not accept Carepoint's "
                         + "request (" + (code.isEmpty() ? "HTTP " + status : code) + "), so this part of the record "
                         + "could not be retrieved.", "Report it to the service desk with reference " + traceId
                         + ", and use other sources of information meanwhile.", traceId);
@@ -88,16 +91,20 @@ final class ErrorMapping {
     }
 
     private static RecordProblem practiceError(String practice, String traceId) {
-        return new RecordProblem(Kind.PRACTICE_ERROR, practice + "'s GP system had a problem answering, so this part "
+        return new RecordProblem(Kind.PRACTICE_ERROR, "The GP system at " + practice + " had a problem answering, so this part "
                 + "of the record could not be retrieved. It is not known whether anything is recorded.",
                 "Try again in a few minutes. If it keeps happening, contact the practice by phone.", traceId);
     }
 
     private static RecordProblem unreadable(String practice, String traceId, String why) {
-        return new RecordProblem(Kind.UNREADABLE_RESPONSE, practice + "'s GP system sent an answer Carepoint could not "
+        return new RecordProblem(Kind.UNREADABLE_RESPONSE, "The GP system at " + practice + " sent an answer Carepoint could not "
                 + "read safely (" + why + "). Nothing from it is shown.",
                 "Try again. If it keeps happening, contact the practice by phone and report reference " + traceId
                         + " to the service desk.", traceId);
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static Optional<String> spineCode(BaseServerResponseException e) {

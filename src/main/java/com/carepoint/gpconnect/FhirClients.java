@@ -111,7 +111,7 @@ public class FhirClients {
 
     /** The answer was bigger than Carepoint accepts. */
     public static final class ResponseTooLargeException extends IOException {
-        ResponseTooLargeException(long max) {
+        public ResponseTooLargeException(long max) {
             super("Response larger than " + max + " bytes");
         }
     }

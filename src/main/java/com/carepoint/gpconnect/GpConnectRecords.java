@@ -83,7 +83,7 @@ public class GpConnectRecords {
     public Fetched fetch(Encounter encounter, SectionKind kind, SectionRequest request) {
         String traceId = UUID.randomUUID().toString();
         String ods = encounter.patient.registeredPracticeOds().orElse("");
-        String practice = "The patient's GP practice (" + ods + ")";
+        String practice = "the patient's GP practice (" + ods + ")";
         long start = System.nanoTime();
         Optional<ProviderEndpoint> endpoint;
         try {

@@ -39,6 +39,15 @@ public final class FaultInjectionFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (!f.onlySections().isEmpty()) {
+            byte[] body = request.getInputStream().readAllBytes();
+            String text = new String(body, StandardCharsets.UTF_8);
+            request = new CachedBodyRequest(request, body);
+            if (f.onlySections().stream().noneMatch(sec -> text.contains("\"" + sec + "\""))) {
+                chain.doFilter(request, response);
+                return;
+            }
+        }
         sleep(f.latency().toMillis() + (f.jitter().isZero() ? 0
                 : ThreadLocalRandom.current().nextLong(f.jitter().toMillis() + 1)));
         if (f.hang()) {
@@ -74,6 +83,47 @@ public final class FaultInjectionFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The request with its body already read, so that the practice's server can still read it. */
+    private static final class CachedBodyRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+            return new jakarta.servlet.ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    throw new IllegalStateException("Not asynchronous");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
     }
 
     private static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
