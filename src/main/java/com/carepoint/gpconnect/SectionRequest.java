@@ -8,8 +8,9 @@ import org.hl7.fhir.dstu3.model.IntegerType;
 import org.hl7.fhir.dstu3.model.Parameters;
 
 /**
- * What to ask for in a section: the first screen asks for the most recent consultations and active problems only;
- * the full sections ask for everything (ended allergies, all consultations, inactive problems, issues).
+ * What to ask for in a section: the first screen asks for the most recent consultations, active problems and
+ * medication without its issue history; the full sections ask for everything (ended allergies, all consultations,
+ * inactive problems, every prescription issue).
  */
 public enum SectionRequest {
     /** The emergency first screen: current information, fast. */
@@ -27,8 +28,9 @@ public enum SectionRequest {
         switch (kind) {
             case ALLERGIES -> section.setName("includeAllergies").addPart().setName("includeResolvedAllergies")
                     .setValue(new BooleanType(this == FULL));
+            // The first screen needs the last issue date only, which each statement carries: no issue list.
             case MEDICATIONS -> section.setName("includeMedication").addPart().setName("includePrescriptionIssues")
-                    .setValue(new BooleanType(true));
+                    .setValue(new BooleanType(this == FULL));
             case PROBLEMS -> {
                 section.setName("includeProblems");
                 if (this == FIRST_SCREEN) {

@@ -132,17 +132,23 @@ final class StructuredRecordMapper {
     }
 
     private List<RecordItems.Medication> medications(ListResource list) {
-        List<MedicationRequest> requests = all(MedicationRequest.class);
+        // Issues (intent order) indexed by the authorisation (plan) they are based on: one pass, not one per statement.
+        Map<String, List<PartialDate>> issuesByPlan = new HashMap<>();
+        for (MedicationRequest r : all(MedicationRequest.class)) {
+            if (r.getIntent() == MedicationRequest.MedicationRequestIntent.ORDER) {
+                Optional<PartialDate> authored = date(r.getAuthoredOnElement());
+                for (Reference b : r.getBasedOn()) {
+                    authored.ifPresent(d -> issuesByPlan.computeIfAbsent(b.getReference(), k -> new ArrayList<>()).add(d));
+                }
+            }
+        }
         List<RecordItems.Medication> items = new ArrayList<>();
         for (MedicationStatement s : entries(list, MedicationStatement.class)) {
             MedicationRequest plan = s.getBasedOn().stream().map(this::resolve)
                     .filter(MedicationRequest.class::isInstance).map(MedicationRequest.class::cast).findFirst()
                     .orElse(null);
             String planRef = plan == null ? "" : "MedicationRequest/" + plan.getIdElement().getIdPart();
-            List<PartialDate> issues = requests.stream()
-                    .filter(r -> r.getIntent() == MedicationRequest.MedicationRequestIntent.ORDER)
-                    .filter(r -> r.getBasedOn().stream().anyMatch(b -> planRef.equals(b.getReference())))
-                    .map(r -> date(r.getAuthoredOnElement())).flatMap(Optional::stream)
+            List<PartialDate> issues = issuesByPlan.getOrDefault(planRef, List.of()).stream()
                     .sorted(Comparator.reverseOrder()).toList();
             Optional<PartialDate> lastIssue = Optional.ofNullable(s.getExtensionByUrl(
                     "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1"))

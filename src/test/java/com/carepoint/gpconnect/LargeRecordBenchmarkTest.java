@@ -26,7 +26,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = Bench.LATENCY_PROPERTY)
 @Import(EndpointDirectoryAccess.class)
-class LargeRecordBenchmark {
+class LargeRecordBenchmarkTest {
 
     static final GpConnectRecordsTestUser USER = new GpConnectRecordsTestUser();
 

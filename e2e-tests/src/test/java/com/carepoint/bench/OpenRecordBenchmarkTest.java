@@ -21,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Tag(Bench.TAG)
 @TestPropertySource(properties = Bench.LATENCY_PROPERTY)
-class OpenRecordBenchmark extends BrowserTest {
+class OpenRecordBenchmarkTest extends BrowserTest {
 
     static final int WARM_UP = 3;
     static final int RUNS = 25;
