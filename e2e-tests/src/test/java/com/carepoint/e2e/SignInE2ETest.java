@@ -64,6 +64,18 @@ class SignInE2ETest extends BrowserTest {
                 .containsEntry("Idle sign-out", "after 15 minutes without activity");
     }
 
+    @Test
+    void aRoleWithoutClinicalAccessIsRefusedPatientPagesEvenByDirectUrl() {
+        page.navigate(url("/patients"));
+        new IdpLoginPage(page).signInAs(DemoUser.PRIVACY_OFFICER);
+        assertThat(page.locator("#access-denied-view")).isVisible();
+        assertThat(page.locator("#access-denied-view h1")).hasText("This page is not available for your role");
+        assertThat(page.locator("#patient-search-view")).hasCount(0);
+        page.navigate(url("/record/anything"));
+        assertThat(page.locator("#access-denied-view")).isVisible();
+        assertThat(page.locator("#patient-banner")).hasCount(0);
+    }
+
     static List<NavEntry> expectedNavigation(DemoUser user) {
         NavEntry home = new NavEntry("Home", true);
         NavEntry account = new NavEntry("Your account", true);
