@@ -1,0 +1,14 @@
+package com.carepoint.audit;
+
+/** The kinds of action the audit trail records. */
+public enum AuditAction {
+    PATIENT_SEARCH,
+    RECORD_VIEW,
+    SECTION_VIEW,
+    EMERGENCY_ACCESS,
+    BOOKING,
+    DOCUMENT_SENT,
+    ACCESS_DENIED,
+    ERROR,
+    AUDIT_REVIEW
+}
