@@ -36,8 +36,11 @@ public class GpConnectRecords {
 
     private static final Logger log = LoggerFactory.getLogger(GpConnectRecords.class);
 
-    /** The answer for one section: the section (loaded or failed) and, when the practice answered, its source. */
-    public record Fetched(Section<?> section, Optional<RecordSource> source) {
+    /**
+     * The answer for one section: the section (loaded or failed), its source when the practice answered, and the
+     * trace id of the call (in the logs and the audit trail).
+     */
+    public record Fetched(Section<?> section, Optional<RecordSource> source, String traceId) {
     }
 
     /**
@@ -92,13 +95,13 @@ public class GpConnectRecords {
         } catch (SpineUnavailableException e) {
             log.warn("Directory lookup failed ods={} trace={}", ods, traceId);
             return new Fetched(Section.failed(kind, new RecordProblem(RecordProblem.Kind.UNREACHABLE, e.getMessage(),
-                    "Try again in a moment.", traceId)), Optional.empty());
+                    "Try again in a moment.", traceId)), Optional.empty(), traceId);
         }
         if (endpoint.isEmpty()) {
             return new Fetched(Section.failed(kind, new RecordProblem(RecordProblem.Kind.NOT_CONNECTED,
                     "The patient's GP practice (" + ods + ") is not connected to GP Connect, so their GP record "
                             + "cannot be shown in Carepoint.",
-                    "Contact the practice by phone for the information you need.", traceId)), Optional.empty());
+                    "Contact the practice by phone for the information you need.", traceId)), Optional.empty(), traceId);
         }
         ProviderEndpoint ep = endpoint.get();
         try {
@@ -111,16 +114,16 @@ public class GpConnectRecords {
             Section<?> section = mapper.map(kind);
             log.info("GP Connect {} ods={} trace={} items={} ms={}", kind, ods, traceId, section.items().size(),
                     (System.nanoTime() - start) / 1_000_000);
-            return new Fetched(section, Optional.of(source(bundle, ep)));
+            return new Fetched(section, Optional.of(source(bundle, ep)), traceId);
         } catch (StructuredRecordMapper.MissingSectionException e) {
             log.warn("GP Connect {} ods={} trace={} answer without the section list", kind, ods, traceId);
             return new Fetched(Section.failed(kind, ErrorMapping.map(new ca.uhn.fhir.parser.DataFormatException(
-                    e.getMessage()), practice, traceId)), Optional.empty());
+                    e.getMessage()), practice, traceId)), Optional.empty(), traceId);
         } catch (RuntimeException e) {
             RecordProblem problem = ErrorMapping.map(e, practice, traceId);
             log.warn("GP Connect {} ods={} trace={} failed: {} ({}) ms={}", kind, ods, traceId, problem.kind(),
                     e.getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
-            return new Fetched(Section.failed(kind, problem), Optional.empty());
+            return new Fetched(Section.failed(kind, problem), Optional.empty(), traceId);
         }
     }
 

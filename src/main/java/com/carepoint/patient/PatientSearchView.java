@@ -1,6 +1,8 @@
 package com.carepoint.patient;
 
+import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
+import com.carepoint.audit.AccessAudit;
 import com.carepoint.record.PartialDate;
 import com.carepoint.spine.Demographics;
 import com.carepoint.spine.SpineUnavailableException;
@@ -43,6 +45,8 @@ public class PatientSearchView extends VerticalLayout {
 
     private final Demographics demographics;
     private final OpenPatients openPatients;
+    private final AccessAudit audit;
+    private final CurrentUserService users;
     private final TextField nhsNumber = new TextField("NHS number");
     private final Div nhsMessage = message("nhs-search-message");
     private final TextField family = new TextField("Family name");
@@ -53,9 +57,12 @@ public class PatientSearchView extends VerticalLayout {
     private final Div demographicMessage = message("demographic-search-message");
     private final Grid<TracedPatient> results = new Grid<>();
 
-    public PatientSearchView(Demographics demographics, OpenPatients openPatients) {
+    public PatientSearchView(Demographics demographics, OpenPatients openPatients, AccessAudit audit,
+            CurrentUserService users) {
         this.demographics = demographics;
         this.openPatients = openPatients;
+        this.audit = audit;
+        this.users = users;
         addClassName("cp-page");
         setId("patient-search-view");
         add(new H1("Find a patient"));
@@ -110,6 +117,8 @@ public class PatientSearchView extends VerticalLayout {
         NhsNumber number = NhsNumber.parse(nhsNumber.getValue()).orElseThrow();
         try {
             Optional<TracedPatient> traced = demographics.trace(number);
+            audit.searched(users.require(), Optional.of(number.value()), "NHS number",
+                    traced.map(t -> t.superseded() ? "found (superseded number)" : "found").orElse("not found"));
             if (traced.isEmpty()) {
                 show(nhsMessage, "No patient with NHS number " + number.formatted() + " was found on the national "
                         + "demographics service. Check the number with the patient or their documents, or search by "
@@ -174,7 +183,12 @@ public class PatientSearchView extends VerticalLayout {
             return;
         }
         try {
-            switch (demographics.search(query)) {
+            Demographics.SearchResult result = demographics.search(query);
+            audit.searched(users.require(), Optional.empty(), "name and date of birth", switch (result) {
+                case Demographics.SearchResult.TooManyMatches t -> "too many matches";
+                case Demographics.SearchResult.Matches m -> m.patients().size() + " matches";
+            });
+            switch (result) {
                 case Demographics.SearchResult.TooManyMatches t -> show(demographicMessage, "More than "
                         + "10 people match these details. Add the given name, gender or postcode to narrow it down.");
                 case Demographics.SearchResult.Matches m when m.patients().isEmpty() -> show(demographicMessage,

@@ -3,6 +3,7 @@ package com.carepoint.record;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
+import com.carepoint.audit.AccessAudit;
 import com.carepoint.gpconnect.GpConnectRecords;
 import com.carepoint.gpconnect.SectionRequest;
 import com.carepoint.patient.OpenPatients;
@@ -57,6 +58,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private final GpConnectRecords records;
     private final CurrentUserService users;
     private final ExecutorService executor;
+    private final AccessAudit audit;
     private final RenderGuard guard = new RenderGuard();
     private final Map<SectionKind, Div> cards = new EnumMap<>(SectionKind.class);
     private final Map<SectionKind, Div> fullPanels = new EnumMap<>(SectionKind.class);
@@ -65,9 +67,11 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private PatientBanner banner;
     private GpConnectRecords.Encounter encounter;
     private TracedPatient patient;
+    private CurrentUser user;
 
     public PatientRecordView(OpenPatients openPatients, GpConnectRecords records, CurrentUserService users,
-            ExecutorService recordExecutor) {
+            ExecutorService recordExecutor, AccessAudit audit) {
+        this.audit = audit;
         this.openPatients = openPatients;
         this.records = records;
         this.users = users;
@@ -93,7 +97,10 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         patient = traced.get();
         banner = new PatientBanner(patient);
         add(banner);
+        CurrentUser viewer = users.require();
+        String nhs = patient.nhsNumber().value();
         if (patient.sensitive()) {
+            audit.recordViewed(viewer, nhs, Optional.empty(), "GP record not requested: sensitive patient");
             guard.start(patient.nhsNumber().value());
             add(notice("This patient's record is restricted", "The national demographics service marks this "
                     + "patient's record as sensitive. Their address and contact details are withheld, and Carepoint "
@@ -103,6 +110,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         if (patient.isDeceased()) {
+            audit.recordViewed(viewer, nhs, Optional.empty(), "GP record not requested: patient deceased");
             guard.start(patient.nhsNumber().value());
             add(notice("This patient has died", "The national demographics service records this patient as "
                     + "deceased. GP practices do not share the records of patients who have died through GP Connect.",
@@ -110,13 +118,15 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         if (patient.registeredPracticeOds().isEmpty()) {
+            audit.recordViewed(viewer, nhs, Optional.empty(), "GP record not requested: no registered practice");
             guard.start(patient.nhsNumber().value());
             add(notice("No registered GP practice", "The national demographics service has no GP practice for this "
                     + "patient, so there is no GP record to show.", "no-practice"));
             return;
         }
-        CurrentUser user = users.require();
-        encounter = records.open(user, patient);
+        audit.recordViewed(viewer, nhs, Optional.empty(), "opened at " + patient.registeredPracticeOds().get());
+        encounter = records.open(viewer, patient);
+        user = viewer;
         buildRecordLayout();
         load();
     }
@@ -198,8 +208,15 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             java.util.function.Consumer<GpConnectRecords.Fetched> render) {
         UI ui = UI.getCurrent();
         GpConnectRecords.Encounter current = encounter;
+        CurrentUser viewer = user;
+        String nhs = current.patient().nhsNumber().value();
         executor.submit(() -> {
             GpConnectRecords.Fetched fetched = records.fetch(current, kind, request);
+            Section<?> section = fetched.section();
+            audit.sectionViewed(viewer, nhs, kind.title() + (request == SectionRequest.FIRST_SCREEN
+                    ? " (first screen)" : " (full)"), Optional.empty(), section.problem()
+                    .map(p -> "not retrieved: " + p.kind()).orElse("retrieved: " + section.items().size() + " items"),
+                    fetched.traceId());
             ui.access(() -> {
                 if (!guard.isCurrent(ticket)) {
                     return;

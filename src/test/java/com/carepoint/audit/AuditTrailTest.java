@@ -54,6 +54,19 @@ class AuditTrailTest {
         assertThat(audit.verify().intact()).isTrue();
     }
 
+    @Autowired
+    AuditChainEndpoint endpoint;
+
+    @Test
+    void theAdminEndpointReportsTheChain() {
+        long id = record("endpoint");
+        assertThat(endpoint.verify()).containsEntry("intact", true);
+        String original = jdbc.sql("select reason from audit_event where id = ?").param(id).query(String.class).single();
+        tamper(id, "changed");
+        assertThat(endpoint.verify()).containsEntry("intact", false).containsEntry("firstBrokenRowId", id);
+        tamper(id, original);
+    }
+
     @Test
     void rowsCannotBeChangedOrDeletedThroughTheApplication() {
         long id = record("protected");

@@ -11,6 +11,8 @@ import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Finding a patient and reading their GP record, as a paramedic would, against the demo practices. */
 class PatientRecordE2ETest extends BrowserTest {
@@ -126,6 +128,33 @@ class PatientRecordE2ETest extends BrowserTest {
     void aChildsAgeIsInMonthsAndWeeks() {
         PatientRecordPage record = search.findByNhsNumber("9990000085");
         assertThat(record.bannerBorn()).matches("03-Sep-2025 \\(\\d+m( \\d+w)?\\)");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyRecordAndSectionViewIsAuditedOnce() {
+        java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        PatientRecordPage record = search.findByNhsNumber("9990001278");
+        for (String card : new String[] {"allergies", "medications", "problems", "consultations"}) {
+            record.card(card);
+        }
+        record.openFullSection("tab-immunisations", "full-immunisations");
+        page.waitForCondition(() -> audited(since, "SECTION_VIEW") == 5);
+        assertThat(audited(since, "PATIENT_SEARCH")).isEqualTo(1);
+        assertThat(audited(since, "RECORD_VIEW")).isEqualTo(1);
+        assertThat(jdbc.sql("select distinct user_id || '/' || org_ods from audit_event where patient_nhs = ? "
+                + "and occurred_at >= ?").params("9990001278", since).query(String.class).list())
+                .containsExactly("paramedic/RX9");
+        assertThat(jdbc.sql("select detail from audit_event where patient_nhs = ? and occurred_at >= ? and action = "
+                + "'SECTION_VIEW'").params("9990001278", since).query(String.class).list())
+                .contains("Allergies and adverse reactions (first screen)", "Immunisations (full)");
+    }
+
+    long audited(java.sql.Timestamp since, String action) {
+        return jdbc.sql("select count(*) from audit_event where patient_nhs = ? and occurred_at >= ? and action = ?")
+                .params("9990001278", since, action).query(Long.class).single();
     }
 
     @Test

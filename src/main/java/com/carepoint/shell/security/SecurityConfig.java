@@ -47,6 +47,7 @@ public class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers(SIGNED_OUT_PATH).permitAll()
+                .requestMatchers("/actuator/auditchain").hasRole(Role.PRIVACY_OFFICER.name())
                 .requestMatchers("/actuator/**").authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .oauth2LoginPage(LOGIN_PATH)

@@ -24,7 +24,7 @@ class HttpSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/account", "/actuator/health", "/actuator/info", "/actuator/env",
-            "/actuator/beans", "/anything-else"})
+            "/actuator/beans", "/actuator/auditchain", "/anything-else"})
     void everythingButTheProbesNeedsSignIn(String path) throws Exception {
         HttpResponse<String> r = get(path);
         assertThat(r.statusCode()).isEqualTo(302);

@@ -1,0 +1,49 @@
+package com.carepoint.audit;
+
+import com.carepoint.access.CurrentUser;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the record features tell the audit trail: every search, record view and section view, with its outcome. An
+ * audit write that fails is logged loudly (by trace id) and never hides the clinical information from the user.
+ */
+@Service
+public class AccessAudit {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessAudit.class);
+
+    private final AuditTrail trail;
+
+    public AccessAudit(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    public void searched(CurrentUser user, Optional<String> nhsNumber, String how, String outcome) {
+        write(user, nhsNumber, AuditAction.PATIENT_SEARCH, "Search by " + how, Optional.empty(), outcome,
+                UUID.randomUUID().toString());
+    }
+
+    public void recordViewed(CurrentUser user, String nhsNumber, Optional<String> reason, String outcome) {
+        write(user, Optional.of(nhsNumber), AuditAction.RECORD_VIEW, "GP record opened", reason, outcome,
+                UUID.randomUUID().toString());
+    }
+
+    public void sectionViewed(CurrentUser user, String nhsNumber, String section, Optional<String> reason,
+            String outcome, String traceId) {
+        write(user, Optional.of(nhsNumber), AuditAction.SECTION_VIEW, section, reason, outcome, traceId);
+    }
+
+    private void write(CurrentUser user, Optional<String> nhs, AuditAction action, String detail,
+            Optional<String> reason, String outcome, String traceId) {
+        try {
+            trail.record(new AuditEvent(Instant.now(), user, nhs, action, detail, reason, outcome, traceId));
+        } catch (RuntimeException e) {
+            log.error("AUDIT WRITE FAILED action={} trace={}: {}", action, traceId, e.toString());
+        }
+    }
+}
