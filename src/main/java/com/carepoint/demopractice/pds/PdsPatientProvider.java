@@ -215,16 +215,7 @@ final class PdsPatientProvider implements IResourceProvider {
     }
 
     static boolean validNhsNumber(String value) {
-        if (value == null || !value.matches("\\d{10}")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (value.charAt(i) - '0') * (10 - i);
-        }
-        int check = 11 - (sum % 11);
-        check = check == 11 ? 0 : check;
-        return check != 10 && check == value.charAt(9) - '0';
+        return com.carepoint.demopractice.data.NhsNumbers.valid(value);
     }
 
 }

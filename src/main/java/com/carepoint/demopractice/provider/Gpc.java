@@ -42,19 +42,8 @@ final class Gpc {
     private Gpc() {
     }
 
-    /** Modulus 11 check of a 10-digit NHS number (the provider's own check, independent of Carepoint's). */
+    /** Modulus 11 check of a 10-digit NHS number (the providers' own check, independent of Carepoint's). */
     static boolean validNhsNumber(String value) {
-        if (value == null || !value.matches("\\d{10}")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (value.charAt(i) - '0') * (10 - i);
-        }
-        int check = 11 - (sum % 11);
-        if (check == 11) {
-            check = 0;
-        }
-        return check != 10 && check == value.charAt(9) - '0';
+        return com.carepoint.demopractice.data.NhsNumbers.valid(value);
     }
 }
