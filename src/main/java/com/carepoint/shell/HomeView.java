@@ -50,7 +50,7 @@ public class HomeView extends VerticalLayout {
         tiles.addClassName("cp-tiles");
         tiles.setId("home-tasks");
         for (Navigation.Destination d : Navigation.forRole(u.role())) {
-            // Only what works: features not built yet appear (as "coming soon") in the navigation drawer only.
+            // Only features that exist are offered here; the navigation drawer lists the planned ones.
             d.view().filter(v -> v != HomeView.class).ifPresent(view -> {
                 RouterLink link = new RouterLink(d.label(), view);
                 link.addClassName("cp-tile");
