@@ -25,6 +25,7 @@ public class OpenPatients {
     }
 
     private final Map<String, TracedPatient> byToken = new LinkedHashMap<>();
+    private final Map<String, String> reasons = new LinkedHashMap<>();
     private final List<Recent> recent = new ArrayList<>();
 
     public synchronized String open(TracedPatient patient) {
@@ -36,13 +37,26 @@ public class OpenPatients {
         recent.removeIf(r -> r.token().equals(token));
         recent.addFirst(new Recent(token, patient, Instant.now()));
         while (recent.size() > RECENT) {
-            byToken.remove(recent.removeLast().token());
+            String dropped = recent.removeLast().token();
+            byToken.remove(dropped);
+            reasons.remove(dropped);
         }
         return token;
     }
 
     public synchronized Optional<TracedPatient> get(String token) {
         return Optional.ofNullable(byToken.get(token));
+    }
+
+    /** The direct-care reason the user gave for this patient in this session, if any. */
+    public synchronized Optional<String> reason(String token) {
+        return Optional.ofNullable(reasons.get(token));
+    }
+
+    public synchronized void setReason(String token, String reason) {
+        if (byToken.containsKey(token)) {
+            reasons.put(token, reason);
+        }
     }
 
     public synchronized List<Recent> recent() {

@@ -68,6 +68,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private GpConnectRecords.Encounter encounter;
     private TracedPatient patient;
     private CurrentUser user;
+    private Optional<String> reason = Optional.empty();
 
     public PatientRecordView(OpenPatients openPatients, GpConnectRecords records, CurrentUserService users,
             ExecutorService recordExecutor, AccessAudit audit) {
@@ -124,9 +125,24 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                     + "patient, so there is no GP record to show.", "no-practice"));
             return;
         }
-        audit.recordViewed(viewer, nhs, Optional.empty(), "opened at " + patient.registeredPracticeOds().get());
-        encounter = records.open(viewer, patient);
         user = viewer;
+        Optional<String> given = openPatients.reason(token);
+        if (given.isPresent()) {
+            open(viewer, given.get());
+        } else {
+            guard.start(nhs);
+            new ReasonForAccessDialog(viewer.role(), reason -> {
+                openPatients.setReason(token, reason);
+                open(viewer, reason);
+            }, () -> getUI().ifPresent(ui -> ui.navigate(PatientSearchView.class))).open();
+        }
+    }
+
+    private void open(CurrentUser viewer, String reason) {
+        this.reason = Optional.of(reason);
+        audit.recordViewed(viewer, patient.nhsNumber().value(), this.reason,
+                "opened at " + patient.registeredPracticeOds().orElseThrow());
+        encounter = records.open(viewer, patient);
         buildRecordLayout();
         load();
     }
@@ -209,12 +225,13 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         UI ui = UI.getCurrent();
         GpConnectRecords.Encounter current = encounter;
         CurrentUser viewer = user;
+        Optional<String> why = reason;
         String nhs = current.patient().nhsNumber().value();
         executor.submit(() -> {
             GpConnectRecords.Fetched fetched = records.fetch(current, kind, request);
             Section<?> section = fetched.section();
             audit.sectionViewed(viewer, nhs, kind.title() + (request == SectionRequest.FIRST_SCREEN
-                    ? " (first screen)" : " (full)"), Optional.empty(), section.problem()
+                    ? " (first screen)" : " (full)"), why, section.problem()
                     .map(p -> "not retrieved: " + p.kind()).orElse("retrieved: " + section.items().size() + " items"),
                     fetched.traceId());
             ui.access(() -> {

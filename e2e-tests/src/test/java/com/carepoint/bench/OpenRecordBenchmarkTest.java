@@ -41,6 +41,7 @@ class OpenRecordBenchmarkTest extends BrowserTest {
             search.typeNhsNumber(nhs);
             long start = System.nanoTime();
             page.locator("#find-by-nhs-number").click();
+            com.carepoint.e2e.pages.ReasonForAccessDialog.giveFirstReasonIfAsked(page);
             LocatorAssertions.IsVisibleOptions wait = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
             assertThat(page.locator("#card-allergies .cp-section-body")).isVisible(wait);
             assertThat(page.locator("#card-medications .cp-section-body")).isVisible(wait);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.PatientRecordPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
+import com.carepoint.e2e.pages.ReasonForAccessDialog;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.Locator;
@@ -150,6 +151,41 @@ class PatientRecordE2ETest extends BrowserTest {
         assertThat(jdbc.sql("select detail from audit_event where patient_nhs = ? and occurred_at >= ? and action = "
                 + "'SECTION_VIEW'").params("9990001278", since).query(String.class).list())
                 .contains("Allergies and adverse reactions (first screen)", "Immunisations (full)");
+        assertThat(jdbc.sql("select distinct reason from audit_event where patient_nhs = ? and occurred_at >= ? "
+                + "and action in ('RECORD_VIEW', 'SECTION_VIEW')").params("9990001278", since)
+                .query(String.class).list()).containsExactly("Ambulance attendance");
+    }
+
+    @Test
+    void theReasonForAccessIsAskedOnceAndAnOtherReasonMustBeDescribed() {
+        java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        search.findByNhsNumberAndStopAtReason("9990001553");
+        ReasonForAccessDialog dialog = new ReasonForAccessDialog(page).assertShown();
+        assertThat(dialog.reasons()).containsExactly("Ambulance attendance", "Clinical advice to a crew",
+                "Patient handover or transfer", "Other direct care reason");
+        assertThat(page.locator("#card-allergies")).hasCount(0);
+        dialog.choose("Other direct care reason").describe("short").openRecord();
+        assertThat(page.locator("#reason-other")).containsText("at least 10 characters");
+        dialog.describe("Falls assessment at home with the community team").openRecord();
+        PatientRecordPage record = new PatientRecordPage(page);
+        assertThat(record.cardText("allergies")).contains("Allergy to peanuts");
+        // The same patient again in this session: no second question.
+        new PatientSearchPage(page).open(url("")).findByNhsNumberAndStopAtReason("9990001553").card("allergies");
+        assertThat(page.locator("#reason-continue")).hasCount(0);
+        assertThat(jdbc.sql("select distinct reason from audit_event where patient_nhs = ? and occurred_at >= ? "
+                + "and action = 'RECORD_VIEW'").params("9990001553", since).query(String.class).list())
+                .containsExactly("Other: Falls assessment at home with the community team");
+    }
+
+    @Test
+    void cancellingTheReasonOpensNothing() {
+        java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        search.findByNhsNumberAndStopAtReason("9990001979");
+        new ReasonForAccessDialog(page).assertShown().cancel();
+        new PatientSearchPage(page).waitUntilShown();
+        assertThat(jdbc.sql("select count(*) from audit_event where patient_nhs = ? and occurred_at >= ? "
+                + "and action in ('RECORD_VIEW', 'SECTION_VIEW')").params("9990001979", since)
+                .query(Long.class).single()).isZero();
     }
 
     long audited(java.sql.Timestamp since, String action) {

@@ -37,7 +37,15 @@ public class PatientSearchPage {
         return this;
     }
 
+    /** Finds the patient and opens their record, giving the role's first reason for access when asked. */
     public PatientRecordPage findByNhsNumber(String number) {
+        PatientRecordPage record = findByNhsNumberAndStopAtReason(number);
+        ReasonForAccessDialog.giveFirstReasonIfAsked(page);
+        return record;
+    }
+
+    /** Finds the patient; the record page shows the banner and, for a new patient, asks the reason for access. */
+    public PatientRecordPage findByNhsNumberAndStopAtReason(String number) {
         typeNhsNumber(number);
         page.locator("#find-by-nhs-number").click();
         return new PatientRecordPage(page).waitUntilShown();
@@ -78,6 +86,8 @@ public class PatientSearchPage {
         Locator results = page.locator("#search-results");
         assertThat(results).isVisible();
         results.getByText(nameInBannerStyle).click();
-        return new PatientRecordPage(page).waitUntilShown();
+        PatientRecordPage record = new PatientRecordPage(page).waitUntilShown();
+        ReasonForAccessDialog.giveFirstReasonIfAsked(page);
+        return record;
     }
 }

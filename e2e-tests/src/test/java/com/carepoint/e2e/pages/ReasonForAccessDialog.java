@@ -1,0 +1,56 @@
+package com.carepoint.e2e.pages;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.List;
+
+/** "Why do you need this patient's GP record?", asked before a record is first opened in a session. */
+public class ReasonForAccessDialog {
+
+    private final Page page;
+
+    public ReasonForAccessDialog(Page page) {
+        this.page = page;
+    }
+
+    public ReasonForAccessDialog assertShown() {
+        assertThat(page.locator("#reason-continue")).isVisible();
+        return this;
+    }
+
+    public List<String> reasons() {
+        return page.locator("#reason-options vaadin-radio-button label").allInnerTexts();
+    }
+
+    public ReasonForAccessDialog choose(String reason) {
+        page.locator("#reason-options vaadin-radio-button").filter(new Locator.FilterOptions().setHasText(reason))
+                .locator("label").click();
+        return this;
+    }
+
+    public ReasonForAccessDialog describe(String text) {
+        page.locator("#reason-other textarea").fill(text);
+        return this;
+    }
+
+    public void openRecord() {
+        page.locator("#reason-continue").click();
+    }
+
+    public void cancel() {
+        page.locator("#reason-cancel").click();
+    }
+
+    /** Gives the first reason offered to the user's role and opens the record. */
+    public static void giveFirstReasonIfAsked(Page page) {
+        Locator asked = page.locator("#reason-continue");
+        Locator notAsked = page.locator("#record-notice");
+        asked.or(notAsked).first().waitFor();
+        if (asked.isVisible()) {
+            page.locator("#reason-options vaadin-radio-button label").first().click();
+            asked.click();
+        }
+    }
+}
