@@ -56,6 +56,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
 
     private final OpenPatients openPatients;
     private final GpConnectRecords records;
+    private final RecordAccess access;
     private final CurrentUserService users;
     private final ExecutorService executor;
     private final AccessAudit audit;
@@ -71,8 +72,9 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private Optional<String> reason = Optional.empty();
 
     public PatientRecordView(OpenPatients openPatients, GpConnectRecords records, CurrentUserService users,
-            ExecutorService recordExecutor, AccessAudit audit) {
+            ExecutorService recordExecutor, AccessAudit audit, RecordAccess access) {
         this.audit = audit;
+        this.access = access;
         this.openPatients = openPatients;
         this.records = records;
         this.users = users;
@@ -162,7 +164,8 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         Div summary = new Div();
         summary.addClassName("cp-summary");
         summary.setId("record-summary");
-        for (SectionKind kind : FIRST_SCREEN) {
+        com.carepoint.access.DataSharingPolicy.Permission permission = access.permission(user);
+        for (SectionKind kind : FIRST_SCREEN.stream().filter(permission::allows).toList()) {
             Div card = new Div();
             card.addClassName("cp-card");
             card.setId("card-" + kind.name().toLowerCase(java.util.Locale.UK));
@@ -173,7 +176,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         TabSheet full = new TabSheet();
         full.setId("full-record");
         full.setWidthFull();
-        for (SectionKind kind : SectionKind.values()) {
+        for (SectionKind kind : java.util.Arrays.stream(SectionKind.values()).filter(permission::allows).toList()) {
             Div panel = new Div(new Paragraph("Open this tab to load " + kind.title().toLowerCase() + "."));
             panel.setId("full-" + kind.name().toLowerCase(java.util.Locale.UK));
             fullPanels.put(kind, panel);
@@ -184,14 +187,22 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                 .filter(en -> en.getValue() == full.getComponent(e.getSelectedTab()))
                 .findFirst().ifPresent(en -> loadFull(en.getKey())));
 
-        add(status, recordProblem, summary, new H2("Full record"), full);
+        if (permission.currentOnly()) {
+            Paragraph scope = new Paragraph("Your role sees the summary that may be shared with it: "
+                    + permission.sections().stream().map(k -> k.title().toLowerCase()).collect(
+                            java.util.stream.Collectors.joining(", ")) + " — current information only.");
+            scope.setId("policy-scope");
+            scope.addClassName("cp-notice");
+            add(scope);
+        }
+        add(status, recordProblem, summary, new H2(permission.currentOnly() ? "Permitted summary" : "Full record"), full);
     }
 
     private void load() {
         RenderGuard.Ticket ticket = guard.start(patient.nhsNumber().value());
         source.setText("Retrieving the GP record from " + patient.registeredPracticeOds().orElse("") + "…");
         recordProblem.setVisible(false);
-        for (SectionKind kind : FIRST_SCREEN) {
+        for (SectionKind kind : cards.keySet()) {
             Div card = cards.get(kind);
             card.removeAll();
             card.add(new H3(kind.title()), loading());
@@ -228,7 +239,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         Optional<String> why = reason;
         String nhs = current.patient().nhsNumber().value();
         executor.submit(() -> {
-            GpConnectRecords.Fetched fetched = records.fetch(current, kind, request);
+            GpConnectRecords.Fetched fetched = access.fetch(viewer, current, kind, request);
             Section<?> section = fetched.section();
             audit.sectionViewed(viewer, nhs, kind.title() + (request == SectionRequest.FIRST_SCREEN
                     ? " (first screen)" : " (full)"), why, section.problem()

@@ -17,7 +17,8 @@ public record RecordProblem(Kind kind, String message, String whatToDo, String t
         UNREACHABLE,
         PRACTICE_ERROR,
         UNREADABLE_RESPONSE,
-        CARE_POINT_ERROR
+        CARE_POINT_ERROR,
+        NOT_PERMITTED
     }
 
     /** Problems with the whole record (the patient or the practice), rather than a passing failure worth retrying. */

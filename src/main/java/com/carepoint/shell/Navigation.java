@@ -1,5 +1,6 @@
 package com.carepoint.shell;
 
+import com.carepoint.access.PolicyView;
 import com.carepoint.access.Role;
 import com.carepoint.patient.PatientSearchView;
 import com.vaadin.flow.component.Component;
@@ -40,7 +41,7 @@ public final class Navigation {
             new Destination("Encounter notes", VaadinIcon.EDIT, Optional.empty(), CLINICIANS),
             new Destination("Audit trail", VaadinIcon.RECORDS, Optional.empty(), PRIVACY),
             new Destination("Emergency access reviews", VaadinIcon.EXCLAMATION_CIRCLE_O, Optional.empty(), PRIVACY),
-            new Destination("Data-sharing policy", VaadinIcon.SHIELD, Optional.empty(), PRIVACY),
+            new Destination("Data-sharing policy", VaadinIcon.SHIELD, Optional.of(PolicyView.class), PRIVACY),
             new Destination("Transparency reports", VaadinIcon.FILE_TEXT_O, Optional.empty(), PRIVACY),
             new Destination("Your account", VaadinIcon.USER_CARD, Optional.of(AccountView.class),
                     EnumSet.allOf(Role.class)));

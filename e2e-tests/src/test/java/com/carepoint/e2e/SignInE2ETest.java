@@ -74,6 +74,16 @@ class SignInE2ETest extends BrowserTest {
         page.navigate(url("/record/anything"));
         assertThat(page.locator("#access-denied-view")).isVisible();
         assertThat(page.locator("#patient-banner")).hasCount(0);
+        page.navigate(url("/policy"));
+        assertThat(page.locator("#policy-rules")).containsText("Social care worker");
+        assertThat(page.locator("#policy-rules")).containsText("None (no clinical data)");
+    }
+
+    @Test
+    void clinicalRolesCannotOpenThePolicyAdministration() {
+        page.navigate(url("/policy"));
+        new IdpLoginPage(page).signInAs(DemoUser.NHS_111);
+        assertThat(page.locator("#access-denied-view")).isVisible();
     }
 
     static List<NavEntry> expectedNavigation(DemoUser user) {
@@ -84,7 +94,7 @@ class SignInE2ETest extends BrowserTest {
                     new NavEntry("Appointments", false), new NavEntry("Encounter notes", false), account);
             case SOCIAL_CARE -> List.of(home, new NavEntry("Find a patient", true), account);
             case PRIVACY_OFFICER -> List.of(home, new NavEntry("Audit trail", false),
-                    new NavEntry("Emergency access reviews", false), new NavEntry("Data-sharing policy", false),
+                    new NavEntry("Emergency access reviews", false), new NavEntry("Data-sharing policy", true),
                     new NavEntry("Transparency reports", false), account);
         };
     }

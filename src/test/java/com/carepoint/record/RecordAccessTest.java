@@ -1,0 +1,104 @@
+package com.carepoint.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.carepoint.access.CurrentUser;
+import com.carepoint.access.DataSharingPolicy;
+import com.carepoint.access.Organisation;
+import com.carepoint.access.OrganisationType;
+import com.carepoint.access.Role;
+import com.carepoint.gpconnect.GpConnectRecords;
+import com.carepoint.gpconnect.SectionRequest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * The role × section matrix at service level: each role gets exactly its policy — a section it may not see is never
+ * requested from the practice — and "current only" roles never ask for history nor get it back.
+ */
+class RecordAccessTest {
+
+    static final DataSharingPolicy POLICY = new DataSharingPolicy(new DefaultResourceLoader(),
+            "classpath:policy/data-sharing-policy.yaml");
+
+    record Call(SectionKind kind, SectionRequest request) {
+    }
+
+    static CurrentUser user(Role role, OrganisationType type) {
+        return new CurrentUser("u", "User", role, new Organisation("X1", "Org", type), null, null);
+    }
+
+    static Set<SectionKind> expected(Role role) {
+        return switch (role) {
+            case PARAMEDIC, CLINICIAN_111 -> EnumSet.allOf(SectionKind.class);
+            case SOCIAL_CARE -> EnumSet.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS, SectionKind.PROBLEMS);
+            case PRIVACY_OFFICER -> EnumSet.noneOf(SectionKind.class);
+        };
+    }
+
+    static OrganisationType typeOf(Role role) {
+        return switch (role) {
+            case PARAMEDIC -> OrganisationType.AMBULANCE_TRUST;
+            case CLINICIAN_111 -> OrganisationType.NHS_111;
+            case SOCIAL_CARE -> OrganisationType.LOCAL_AUTHORITY;
+            case PRIVACY_OFFICER -> OrganisationType.OTHER;
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void eachRoleGetsExactlyItsPolicyAndNothingElseIsRequested(Role role) {
+        List<Call> calls = new ArrayList<>();
+        RecordAccess access = new RecordAccess(POLICY, (e, kind, request) -> {
+            calls.add(new Call(kind, request));
+            return new GpConnectRecords.Fetched(Section.loaded(kind, List.of(), List.of(), List.of()), Optional.empty(), "t");
+        });
+        CurrentUser user = user(role, typeOf(role));
+        for (SectionKind kind : SectionKind.values()) {
+            GpConnectRecords.Fetched f = access.fetch(user, null, kind, SectionRequest.FULL);
+            if (expected(role).contains(kind)) {
+                assertThat(f.section().problem()).as("%s %s", role, kind).isEmpty();
+            } else {
+                assertThat(f.section().problem()).as("%s %s", role, kind)
+                        .hasValueSatisfying(p -> assertThat(p.kind()).isEqualTo(RecordProblem.Kind.NOT_PERMITTED));
+            }
+        }
+        assertThat(calls).extracting(Call::kind).containsExactlyInAnyOrderElementsOf(expected(role));
+        if (role == Role.SOCIAL_CARE) {
+            assertThat(calls).extracting(Call::request).containsOnly(SectionRequest.FIRST_SCREEN);
+        }
+    }
+
+    @Test
+    void currentOnlyRolesGetCurrentItemsOnly() {
+        RecordAccess access = new RecordAccess(POLICY, (e, kind, request) -> new GpConnectRecords.Fetched(
+                Section.loaded(kind, List.of(
+                        new RecordItems.Problem(new RecordItems.Coded("Asthma", Optional.empty()), true, "major",
+                                Optional.empty(), Optional.empty()),
+                        new RecordItems.Problem(new RecordItems.Coded("Depression", Optional.empty()), false, "minor",
+                                Optional.empty(), Optional.empty())), List.of(), List.of()), Optional.empty(), "t"));
+        Section<?> problems = access.fetch(user(Role.SOCIAL_CARE, OrganisationType.LOCAL_AUTHORITY), null,
+                SectionKind.PROBLEMS, SectionRequest.FULL).section();
+        assertThat(problems.items()).extracting(p -> ((RecordItems.Problem) p).what().display()).containsExactly("Asthma");
+        Section<?> all = access.fetch(user(Role.PARAMEDIC, OrganisationType.AMBULANCE_TRUST), null,
+                SectionKind.PROBLEMS, SectionRequest.FULL).section();
+        assertThat(all.items()).hasSize(2);
+    }
+
+    @Test
+    void aRoleWithNoMatchingRuleSeesNothing() {
+        DataSharingPolicy onlyParamedics = DataSharingPolicy.of(List.of(new DataSharingPolicy.Rule("paramedic",
+                List.of("ambulance-trust"), List.of("allergies"), false)));
+        assertThat(onlyParamedics.permissionFor(user(Role.PARAMEDIC, OrganisationType.NHS_TRUST)).anyClinicalData())
+                .isFalse();
+        assertThat(onlyParamedics.permissionFor(user(Role.PARAMEDIC, OrganisationType.AMBULANCE_TRUST))
+                .allows(SectionKind.ALLERGIES)).isTrue();
+    }
+}
