@@ -91,6 +91,37 @@ public class AuditTrail {
                 .param(Timestamp.from(cutoff)).update();
     }
 
+    /** What the privacy officer can search the trail by; empty criteria are not applied. */
+    public record Criteria(Optional<String> userId, Optional<String> nhsNumber, Optional<String> odsCode,
+            Optional<java.time.LocalDate> from, Optional<java.time.LocalDate> to) {
+    }
+
+    /** One audit row as the privacy officer sees it. */
+    public record Entry(long id, Instant occurredAt, String userId, String userName, String role, String orgOds,
+            String orgName, String patientNhs, String action, String detail, String reason, String outcome,
+            String traceId) {
+    }
+
+    public static final int SEARCH_LIMIT = 1000;
+
+    /** Newest first, at most {@link #SEARCH_LIMIT} rows. Dates are UK calendar days, both ends inclusive. */
+    public List<Entry> search(Criteria c) {
+        StringBuilder sql = new StringBuilder("select * from audit_event where true");
+        List<Object> params = new java.util.ArrayList<>();
+        c.userId().ifPresent(v -> { sql.append(" and user_id = ?"); params.add(v); });
+        c.nhsNumber().ifPresent(v -> { sql.append(" and patient_nhs = ?"); params.add(v); });
+        c.odsCode().ifPresent(v -> { sql.append(" and upper(org_ods) = upper(?)"); params.add(v); });
+        java.time.ZoneId uk = java.time.ZoneId.of("Europe/London");
+        c.from().ifPresent(v -> { sql.append(" and occurred_at >= ?"); params.add(Timestamp.from(v.atStartOfDay(uk).toInstant())); });
+        c.to().ifPresent(v -> { sql.append(" and occurred_at < ?"); params.add(Timestamp.from(v.plusDays(1).atStartOfDay(uk).toInstant())); });
+        sql.append(" order by id desc limit ").append(SEARCH_LIMIT);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Entry(rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("user_id"), rs.getString("user_name"),
+                rs.getString("user_role"), rs.getString("org_ods"), rs.getString("org_name"),
+                rs.getString("patient_nhs"), rs.getString("action"), rs.getString("detail"), rs.getString("reason"),
+                rs.getString("outcome"), rs.getString("trace_id"))).list();
+    }
+
     record Row(long id, Instant at, String userId, String userName, String role, String orgOds, String orgName,
             String orgType, String patientNhs, String action, String detail, String reason, String outcome,
             String traceId, String prevHash, String hash) {

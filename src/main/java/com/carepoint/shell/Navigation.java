@@ -2,6 +2,7 @@ package com.carepoint.shell;
 
 import com.carepoint.access.PolicyView;
 import com.carepoint.access.Role;
+import com.carepoint.audit.AuditView;
 import com.carepoint.patient.PatientSearchView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -39,7 +40,7 @@ public final class Navigation {
             new Destination("Find a patient", VaadinIcon.SEARCH, Optional.of(PatientSearchView.class), CLINICAL),
             new Destination("Appointments", VaadinIcon.CALENDAR_CLOCK, Optional.empty(), CLINICIANS),
             new Destination("Encounter notes", VaadinIcon.EDIT, Optional.empty(), CLINICIANS),
-            new Destination("Audit trail", VaadinIcon.RECORDS, Optional.empty(), PRIVACY),
+            new Destination("Audit trail", VaadinIcon.RECORDS, Optional.of(AuditView.class), PRIVACY),
             new Destination("Emergency access reviews", VaadinIcon.EXCLAMATION_CIRCLE_O, Optional.empty(), PRIVACY),
             new Destination("Data-sharing policy", VaadinIcon.SHIELD, Optional.of(PolicyView.class), PRIVACY),
             new Destination("Transparency reports", VaadinIcon.FILE_TEXT_O, Optional.empty(), PRIVACY),

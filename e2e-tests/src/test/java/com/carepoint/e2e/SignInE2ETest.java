@@ -93,7 +93,7 @@ class SignInE2ETest extends BrowserTest {
             case PARAMEDIC, NHS_111 -> List.of(home, new NavEntry("Find a patient", true),
                     new NavEntry("Appointments", false), new NavEntry("Encounter notes", false), account);
             case SOCIAL_CARE -> List.of(home, new NavEntry("Find a patient", true), account);
-            case PRIVACY_OFFICER -> List.of(home, new NavEntry("Audit trail", false),
+            case PRIVACY_OFFICER -> List.of(home, new NavEntry("Audit trail", true),
                     new NavEntry("Emergency access reviews", false), new NavEntry("Data-sharing policy", true),
                     new NavEntry("Transparency reports", false), account);
         };
