@@ -40,8 +40,27 @@ public class RecordAccess {
         return policy.permissionFor(user);
     }
 
+    /**
+     * Fetches one section within the user's policy. Never throws: anything unexpected becomes a failed section that
+     * says so, so the view never waits forever on a section (for allergies, "could not be retrieved" — never silence).
+     */
     public GpConnectRecords.Fetched fetch(CurrentUser user, GpConnectRecords.Encounter encounter, SectionKind kind,
             SectionRequest request) {
+        try {
+            return fetchWithinPolicy(user, encounter, kind, request);
+        } catch (RuntimeException e) {
+            String trace = UUID.randomUUID().toString();
+            org.slf4j.LoggerFactory.getLogger(RecordAccess.class).error("Section {} failed unexpectedly trace={}: {}",
+                    kind, trace, e.getClass().getSimpleName());
+            return new GpConnectRecords.Fetched(Section.failed(kind, new RecordProblem(
+                    RecordProblem.Kind.CARE_POINT_ERROR, "Carepoint could not retrieve this part of the record because "
+                    + "of a problem in Carepoint.", "Report it to the service desk with reference " + trace
+                    + ", and use other sources of information meanwhile.", trace)), Optional.empty(), trace);
+        }
+    }
+
+    private GpConnectRecords.Fetched fetchWithinPolicy(CurrentUser user, GpConnectRecords.Encounter encounter,
+            SectionKind kind, SectionRequest request) {
         DataSharingPolicy.Permission permission = policy.permissionFor(user);
         if (!permission.allows(kind)) {
             String trace = UUID.randomUUID().toString();

@@ -93,6 +93,19 @@ class RecordAccessTest {
     }
 
     @Test
+    void anUnexpectedFailureBecomesAFailedSectionNotASilentOne() {
+        RecordAccess access = new RecordAccess(POLICY, (e, kind, request) -> {
+            throw new IllegalStateException("boom");
+        });
+        Section<?> s = access.fetch(user(Role.PARAMEDIC, OrganisationType.AMBULANCE_TRUST), null,
+                SectionKind.ALLERGIES, SectionRequest.FIRST_SCREEN).section();
+        assertThat(s.problem()).hasValueSatisfying(p -> {
+            assertThat(p.kind()).isEqualTo(RecordProblem.Kind.CARE_POINT_ERROR);
+            assertThat(p.whatToDo()).contains(p.traceId());
+        });
+    }
+
+    @Test
     void aRoleWithNoMatchingRuleSeesNothing() {
         DataSharingPolicy onlyParamedics = DataSharingPolicy.of(List.of(new DataSharingPolicy.Rule("paramedic",
                 List.of("ambulance-trust"), List.of("allergies"), false)));
