@@ -21,9 +21,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 @Service
 public class DataSharingPolicy {
 
-    /** What a user may see. */
-    public record Permission(Set<SectionKind> sections, boolean currentOnly) {
-        public static final Permission NOTHING = new Permission(EnumSet.noneOf(SectionKind.class), true);
+    /**
+     * What a user may see.
+     *
+     * @param emergencyAccess whether the user may open a record under emergency access (the patient cannot give
+     *                        permission, or outside the usual care relationship): justified, marked and reviewed
+     */
+    public record Permission(Set<SectionKind> sections, boolean currentOnly, boolean emergencyAccess) {
+        public static final Permission NOTHING = new Permission(EnumSet.noneOf(SectionKind.class), true, false);
 
         public boolean allows(SectionKind kind) {
             return sections.contains(kind);
@@ -35,7 +40,8 @@ public class DataSharingPolicy {
     }
 
     /** One rule of the policy file. */
-    public record Rule(String role, List<String> organisationTypes, List<String> sections, boolean currentOnly) {
+    public record Rule(String role, List<String> organisationTypes, List<String> sections, boolean currentOnly,
+            boolean emergencyAccess) {
         public Rule {
             organisationTypes = organisationTypes == null ? List.of() : List.copyOf(organisationTypes);
             sections = sections == null ? List.of() : List.copyOf(sections);
@@ -102,7 +108,7 @@ public class DataSharingPolicy {
             if (roleMatches && typeMatches) {
                 EnumSet<SectionKind> sections = EnumSet.noneOf(SectionKind.class);
                 r.sections().forEach(s -> sections.add(section(s)));
-                return new Permission(sections, r.currentOnly());
+                return new Permission(sections, r.currentOnly(), r.emergencyAccess() && !sections.isEmpty());
             }
         }
         return Permission.NOTHING;

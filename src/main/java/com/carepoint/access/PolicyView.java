@@ -21,7 +21,8 @@ public class PolicyView extends VerticalLayout {
         add(new H1("Data-sharing policy"), new Paragraph("Which GP record sections each role may request from GP "
                 + "practices and see. The first rule matching a user's role and organisation type applies; sections "
                 + "not listed are never requested. \"Current only\" means active allergies, current medications and "
-                + "active problems, without history."));
+                + "active problems, without history. Emergency access (when the patient cannot give permission) needs a "
+                + "typed justification and is reviewed; it never overrides a patient's dissent."));
         Grid<DataSharingPolicy.Rule> grid = new Grid<>();
         grid.setId("policy-rules");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
@@ -32,6 +33,8 @@ public class PolicyView extends VerticalLayout {
         grid.addColumn(r -> r.sections().isEmpty() ? "None (no clinical data)" : String.join(", ", r.sections()))
                 .setHeader("Sections").setFlexGrow(3);
         grid.addColumn(r -> r.currentOnly() ? "Yes" : "No").setHeader("Current only").setAutoWidth(true);
+        grid.addColumn(r -> r.emergencyAccess() && !r.sections().isEmpty() ? "Yes, justified and reviewed" : "No")
+                .setHeader("Emergency access").setAutoWidth(true);
         grid.setItems(policy.rules());
         grid.setAllRowsVisible(true);
         add(grid);

@@ -33,17 +33,30 @@ public class AccessAudit {
                 UUID.randomUUID().toString());
     }
 
+    /**
+     * Emergency access to a patient's record: one row, which is the privacy officer's review-queue entry.
+     *
+     * @return the row's id, or empty when the audit write failed (logged loudly)
+     */
+    public Optional<Long> emergencyAccess(CurrentUser user, String nhsNumber, String justification, String practiceOds) {
+        return write(user, Optional.of(nhsNumber), AuditAction.EMERGENCY_ACCESS, "Emergency access to the GP record at "
+                + practiceOds, Optional.of(justification), EmergencyAccessReviews.AWAITING_REVIEW,
+                UUID.randomUUID().toString());
+    }
+
     public void sectionViewed(CurrentUser user, String nhsNumber, String section, Optional<String> reason,
             String outcome, String traceId) {
         write(user, Optional.of(nhsNumber), AuditAction.SECTION_VIEW, section, reason, outcome, traceId);
     }
 
-    private void write(CurrentUser user, Optional<String> nhs, AuditAction action, String detail,
+    private Optional<Long> write(CurrentUser user, Optional<String> nhs, AuditAction action, String detail,
             Optional<String> reason, String outcome, String traceId) {
         try {
-            trail.record(new AuditEvent(Instant.now(), user, nhs, action, detail, reason, outcome, traceId));
+            return Optional.of(trail.record(new AuditEvent(Instant.now(), user, nhs, action, detail, reason, outcome,
+                    traceId)));
         } catch (RuntimeException e) {
             log.error("AUDIT WRITE FAILED action={} trace={}: {}", action, traceId, e.toString());
+            return Optional.empty();
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.carepoint.patient;
 
+import com.carepoint.access.AccessReason;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public class OpenPatients {
     }
 
     private final Map<String, TracedPatient> byToken = new LinkedHashMap<>();
-    private final Map<String, String> reasons = new LinkedHashMap<>();
+    private final Map<String, AccessReason> reasons = new LinkedHashMap<>();
     private final List<Recent> recent = new ArrayList<>();
 
     public synchronized String open(TracedPatient patient) {
@@ -48,12 +49,12 @@ public class OpenPatients {
         return Optional.ofNullable(byToken.get(token));
     }
 
-    /** The direct-care reason the user gave for this patient in this session, if any. */
-    public synchronized Optional<String> reason(String token) {
+    /** The reason the user gave for opening this patient's record in this session, if any. */
+    public synchronized Optional<AccessReason> reason(String token) {
         return Optional.ofNullable(reasons.get(token));
     }
 
-    public synchronized void setReason(String token, String reason) {
+    public synchronized void setReason(String token, AccessReason reason) {
         if (byToken.containsKey(token)) {
             reasons.put(token, reason);
         }

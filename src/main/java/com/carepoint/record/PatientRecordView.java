@@ -1,9 +1,11 @@
 package com.carepoint.record;
 
+import com.carepoint.access.AccessReason;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
 import com.carepoint.audit.AccessAudit;
+import com.carepoint.audit.PracticeNotifications;
 import com.carepoint.gpconnect.GpConnectRecords;
 import com.carepoint.gpconnect.SectionRequest;
 import com.carepoint.patient.OpenPatients;
@@ -60,6 +62,9 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private final CurrentUserService users;
     private final ExecutorService executor;
     private final AccessAudit audit;
+    private final PracticeNotifications notifications;
+    /** Practices this view has already told about this organisation's access (a notification is made once). */
+    private final java.util.Set<String> notified = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final RenderGuard guard = new RenderGuard();
     private final Map<SectionKind, Div> cards = new EnumMap<>(SectionKind.class);
     private final Map<SectionKind, Div> fullPanels = new EnumMap<>(SectionKind.class);
@@ -69,11 +74,13 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private GpConnectRecords.Encounter encounter;
     private TracedPatient patient;
     private CurrentUser user;
-    private Optional<String> reason = Optional.empty();
+    private Optional<AccessReason> reason = Optional.empty();
 
     public PatientRecordView(OpenPatients openPatients, GpConnectRecords records, CurrentUserService users,
-            ExecutorService recordExecutor, AccessAudit audit, RecordAccess access) {
+            ExecutorService recordExecutor, AccessAudit audit, RecordAccess access,
+            PracticeNotifications notifications) {
         this.audit = audit;
+        this.notifications = notifications;
         this.access = access;
         this.openPatients = openPatients;
         this.records = records;
@@ -128,23 +135,36 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         user = viewer;
-        Optional<String> given = openPatients.reason(token);
+        Optional<AccessReason> given = openPatients.reason(token);
         if (given.isPresent()) {
             open(viewer, given.get());
         } else {
             guard.start(nhs);
-            new ReasonForAccessDialog(viewer.role(), reason -> {
+            new ReasonForAccessDialog(viewer.role(), access.permission(viewer).emergencyAccess(), reason -> {
+                if (reason.emergency()) {
+                    // One review-queue entry per emergency access, however often the record is reopened.
+                    audit.emergencyAccess(viewer, nhs, reason.text(), patient.registeredPracticeOds().orElseThrow());
+                }
                 openPatients.setReason(token, reason);
                 open(viewer, reason);
             }, () -> getUI().ifPresent(ui -> ui.navigate(PatientSearchView.class))).open();
         }
     }
 
-    private void open(CurrentUser viewer, String reason) {
+    private void open(CurrentUser viewer, AccessReason reason) {
         this.reason = Optional.of(reason);
-        audit.recordViewed(viewer, patient.nhsNumber().value(), this.reason,
+        audit.recordViewed(viewer, patient.nhsNumber().value(), Optional.of(reason.recorded()),
                 "opened at " + patient.registeredPracticeOds().orElseThrow());
         encounter = records.open(viewer, patient);
+        if (reason.emergency()) {
+            banner.addFlag("Emergency access", "emergency");
+            Div marked = new Div(new Strong("You opened this record under emergency access."), new Paragraph(
+                    "Your justification is recorded with every part of the record you view and will be reviewed by "
+                    + "your privacy officer: \u201c" + reason.text() + "\u201d"));
+            marked.setId("emergency-notice");
+            marked.addClassNames("cp-problem", "cp-emergency-notice");
+            add(marked);
+        }
         buildRecordLayout();
         load();
     }
@@ -177,8 +197,9 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         full.setId("full-record");
         full.setWidthFull();
         for (SectionKind kind : java.util.Arrays.stream(SectionKind.values()).filter(permission::allows).toList()) {
-            Div panel = new Div(new Paragraph("Open this tab to load " + kind.title().toLowerCase() + "."));
+            Div panel = new Div();
             panel.setId("full-" + kind.name().toLowerCase(java.util.Locale.UK));
+            placeholder(kind, panel);
             fullPanels.put(kind, panel);
             Tab tab = full.add(kind.title(), panel);
             tab.setId("tab-" + kind.name().toLowerCase(java.util.Locale.UK));
@@ -212,9 +233,23 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             });
         }
         fullPanels.forEach((kind, panel) -> {
-            panel.removeAll();
             panel.getElement().removeAttribute("data-loaded");
+            placeholder(kind, panel);
         });
+    }
+
+    /**
+     * A full section is retrieved when its tab is chosen, or — for the tab already showing, which cannot be chosen
+     * again — with this button, so an open tab is never blank.
+     */
+    private void placeholder(SectionKind kind, Div panel) {
+        panel.removeAll();
+        Button show = new Button("Retrieve the full " + kind.title().toLowerCase(java.util.Locale.UK) + " record",
+                e -> loadFull(kind));
+        show.setId("load-full-" + kind.name().toLowerCase(java.util.Locale.UK));
+        show.addThemeVariants(ButtonVariant.TERTIARY);
+        panel.add(new Paragraph("The full section, including past entries, is retrieved from the practice when you "
+                + "ask for it."), show);
     }
 
     private void loadFull(SectionKind kind) {
@@ -236,7 +271,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         UI ui = UI.getCurrent();
         GpConnectRecords.Encounter current = encounter;
         CurrentUser viewer = user;
-        Optional<String> why = reason;
+        Optional<String> why = reason.map(AccessReason::recorded);
         String nhs = current.patient().nhsNumber().value();
         executor.submit(() -> {
             GpConnectRecords.Fetched fetched = access.fetch(viewer, current, kind, request);
@@ -245,6 +280,8 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                     ? " (first screen)" : " (full)"), why, section.problem()
                     .map(p -> "not retrieved: " + p.kind()).orElse("retrieved: " + section.items().size() + " items"),
                     fetched.traceId());
+            fetched.source().filter(s -> section.problem().isEmpty() && notified.add(s.odsCode()))
+                    .ifPresent(s -> notifications.accessed(viewer, s.odsCode(), s.practiceName(), fetched.traceId()));
             ui.access(() -> {
                 if (!guard.isCurrent(ticket)) {
                     return;

@@ -3,6 +3,9 @@ package com.carepoint.shell;
 import com.carepoint.access.PolicyView;
 import com.carepoint.access.Role;
 import com.carepoint.audit.AuditView;
+import com.carepoint.audit.EmergencyAccessReviewView;
+import com.carepoint.audit.PracticeNotificationsView;
+import com.carepoint.audit.TransparencyReportView;
 import com.carepoint.patient.PatientSearchView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -41,9 +44,13 @@ public final class Navigation {
             new Destination("Appointments", VaadinIcon.CALENDAR_CLOCK, Optional.empty(), CLINICIANS),
             new Destination("Encounter notes", VaadinIcon.EDIT, Optional.empty(), CLINICIANS),
             new Destination("Audit trail", VaadinIcon.RECORDS, Optional.of(AuditView.class), PRIVACY),
-            new Destination("Emergency access reviews", VaadinIcon.EXCLAMATION_CIRCLE_O, Optional.empty(), PRIVACY),
+            new Destination("Emergency access reviews", VaadinIcon.EXCLAMATION_CIRCLE_O,
+                    Optional.of(EmergencyAccessReviewView.class), PRIVACY),
             new Destination("Data-sharing policy", VaadinIcon.SHIELD, Optional.of(PolicyView.class), PRIVACY),
-            new Destination("Transparency reports", VaadinIcon.FILE_TEXT_O, Optional.empty(), PRIVACY),
+            new Destination("Transparency reports", VaadinIcon.FILE_TEXT_O, Optional.of(TransparencyReportView.class),
+                    PRIVACY),
+            new Destination("Practice notifications", VaadinIcon.BELL_O, Optional.of(PracticeNotificationsView.class),
+                    PRIVACY),
             new Destination("Your account", VaadinIcon.USER_CARD, Optional.of(AccountView.class),
                     EnumSet.allOf(Role.class)));
 

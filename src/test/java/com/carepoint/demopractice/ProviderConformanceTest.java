@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -186,15 +187,23 @@ class ProviderConformanceTest {
                 GpcTestRequest.allSections("9990000859")).send(), 403, "ACCESS DENIED");
     }
 
-    @Test
-    void aPracticeRefusesTheOrganisationsItHasNotAgreedToShareWith() {
+    @ParameterizedTest
+    @CsvSource({
+            "LA714, Northshire County Council Adult Social Care, 403",
+            "LA802, Southdale Borough Council Adult Social Care, 403",
+            "RXN, Northshire Teaching Hospitals NHS Foundation Trust, 200",
+            "ZZ999, An organisation the register does not know, 200"})
+    void aPracticeRefusesTheOrganisationTypesItHasNotAgreedToShareWith(String ods, String name, int status) {
+        // Castle Street refuses every organisation the organisation register lists as a local authority.
         GpcTestRequest r = GpcTestRequest.structured(port, "C81616", "918999100303",
                 GpcTestRequest.allSections("9990001138"));
-        assertThat(r.send().statusCode()).isEqualTo(200);
-        r.claims.put("requesting_organization", Map.of("resourceType", "Organization",
-                "name", "Northshire County Council Adult Social Care",
-                "identifier", List.of(Map.of("system", "https://fhir.nhs.uk/Id/ods-organization-code", "value", "LA714"))));
-        assertError(r.send(), 403, "NO_ORGANISATION_CONSENT");
+        r.claims.put("requesting_organization", Map.of("resourceType", "Organization", "name", name,
+                "identifier", List.of(Map.of("system", "https://fhir.nhs.uk/Id/ods-organization-code", "value", ods))));
+        if (status == 403) {
+            assertError(r.send(), 403, "NO_ORGANISATION_CONSENT");
+        } else {
+            assertThat(r.send().statusCode()).isEqualTo(200);
+        }
     }
 
     @ParameterizedTest

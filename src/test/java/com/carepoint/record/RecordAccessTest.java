@@ -108,10 +108,27 @@ class RecordAccessTest {
     @Test
     void aRoleWithNoMatchingRuleSeesNothing() {
         DataSharingPolicy onlyParamedics = DataSharingPolicy.of(List.of(new DataSharingPolicy.Rule("paramedic",
-                List.of("ambulance-trust"), List.of("allergies"), false)));
+                List.of("ambulance-trust"), List.of("allergies"), false, false)));
         assertThat(onlyParamedics.permissionFor(user(Role.PARAMEDIC, OrganisationType.NHS_TRUST)).anyClinicalData())
                 .isFalse();
         assertThat(onlyParamedics.permissionFor(user(Role.PARAMEDIC, OrganisationType.AMBULANCE_TRUST))
                 .allows(SectionKind.ALLERGIES)).isTrue();
+    }
+
+    @Test
+    void emergencyAccessIsForTheClinicalRolesThePolicyNamesOnly() {
+        assertThat(POLICY.permissionFor(user(Role.PARAMEDIC, OrganisationType.AMBULANCE_TRUST)).emergencyAccess())
+                .isTrue();
+        assertThat(POLICY.permissionFor(user(Role.CLINICIAN_111, OrganisationType.NHS_111)).emergencyAccess())
+                .isTrue();
+        assertThat(POLICY.permissionFor(user(Role.SOCIAL_CARE, OrganisationType.LOCAL_AUTHORITY)).emergencyAccess())
+                .isFalse();
+        assertThat(POLICY.permissionFor(user(Role.PRIVACY_OFFICER, OrganisationType.OTHER)).emergencyAccess())
+                .isFalse();
+        // A rule that allows emergency access but no sections gives nothing to open.
+        DataSharingPolicy odd = DataSharingPolicy.of(List.of(new DataSharingPolicy.Rule("paramedic", List.of(),
+                List.of(), false, true)));
+        assertThat(odd.permissionFor(user(Role.PARAMEDIC, OrganisationType.AMBULANCE_TRUST)).emergencyAccess())
+                .isFalse();
     }
 }

@@ -162,7 +162,9 @@ class PatientRecordE2ETest extends BrowserTest {
         search.findByNhsNumberAndStopAtReason("9990001553");
         ReasonForAccessDialog dialog = new ReasonForAccessDialog(page).assertShown();
         assertThat(dialog.reasons()).containsExactly("Ambulance attendance", "Clinical advice to a crew",
-                "Patient handover or transfer", "Other direct care reason");
+                "Patient handover or transfer", "Other direct care reason",
+                "Emergency access: the patient cannot give permission, or I am outside my usual care relationship "
+                        + "with them");
         assertThat(page.locator("#card-allergies")).hasCount(0);
         dialog.choose("Other direct care reason").describe("short").openRecord();
         assertThat(page.locator("#reason-other")).containsText("at least 10 characters");

@@ -23,8 +23,15 @@ public final class DemoData {
     private final Map<String, String> supersededToCurrent = new LinkedHashMap<>();
     private final List<PatientRecord> patients;
     private final List<DirectoryEntry> directory;
+    private final Map<String, ConsumerOrganisation> organisations = new LinkedHashMap<>();
 
     public DemoData(List<Practice> practices, List<PatientRecord> patients, List<DirectoryEntry> directory) {
+        this(practices, patients, directory, List.of());
+    }
+
+    public DemoData(List<Practice> practices, List<PatientRecord> patients, List<DirectoryEntry> directory,
+            List<ConsumerOrganisation> organisations) {
+        organisations.forEach(o -> this.organisations.put(o.odsCode().toUpperCase(java.util.Locale.UK), o));
         practices.forEach(p -> this.practices.put(p.odsCode(), p));
         this.patients = List.copyOf(patients);
         for (PatientRecord p : patients) {
@@ -45,7 +52,16 @@ public final class DemoData {
         return new DemoData(
                 read(yaml, loader.getResource(base + "practices.yaml"), PracticesFile.class).practices(),
                 read(yaml, loader.getResource(base + "patients.yaml"), PatientsFile.class).patients(),
-                read(yaml, loader.getResource(base + "directory.yaml"), DirectoryFile.class).entries());
+                read(yaml, loader.getResource(base + "directory.yaml"), DirectoryFile.class).entries(),
+                loader.getResource(base + "organisations.yaml").exists()
+                        ? read(yaml, loader.getResource(base + "organisations.yaml"), OrganisationsFile.class)
+                                .organisations()
+                        : List.of());
+    }
+
+    /** The organisation register's entry for an ODS code, if it has one. */
+    public Optional<ConsumerOrganisation> organisation(String odsCode) {
+        return Optional.ofNullable(odsCode).map(o -> organisations.get(o.toUpperCase(java.util.Locale.UK)));
     }
 
     private static <T> T read(ObjectMapper yaml, Resource resource, Class<T> type) {
@@ -89,5 +105,8 @@ public final class DemoData {
     }
 
     record DirectoryFile(List<DirectoryEntry> entries) {
+    }
+
+    record OrganisationsFile(List<ConsumerOrganisation> organisations) {
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param gpConnectVersion  the GP Connect version the practice implements (1.5.x rejects {@code conf/} scopes)
  * @param capabilities      which GP Connect capabilities are switched on at this practice
  * @param refusedOrganisations ODS codes of consumer organisations this practice refuses ({@code NO_ORGANISATION_CONSENT})
+ * @param refusedOrganisationTypes types of consumer organisation this practice refuses (e.g. {@code local-authority}),
+ *                          looked up in the organisation register by the requesting organisation's ODS code
  */
 public record Practice(
         String odsCode,
@@ -21,11 +23,13 @@ public record Practice(
         String telephone,
         Capabilities capabilities,
         List<String> refusedOrganisations,
+        List<String> refusedOrganisationTypes,
         List<Clinician> practitioners,
         List<Site> locations) {
 
     public Practice {
         refusedOrganisations = refusedOrganisations == null ? List.of() : List.copyOf(refusedOrganisations);
+        refusedOrganisationTypes = refusedOrganisationTypes == null ? List.of() : List.copyOf(refusedOrganisationTypes);
         practitioners = practitioners == null ? List.of() : List.copyOf(practitioners);
         locations = locations == null ? List.of() : List.copyOf(locations);
         capabilities = capabilities == null ? new Capabilities(true, true, true) : capabilities;

@@ -19,7 +19,8 @@ public final class PracticeServer extends RestfulServer {
         super(fhir);
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setDefaultPrettyPrint(false);
-        registerInterceptor(new StrictRequestInterceptor(practice, kind, records.clock()));
+        registerInterceptor(new StrictRequestInterceptor(practice, kind, records.clock(),
+                ods -> records.data().organisation(ods).map(o -> o.type())));
         List<IResourceProvider> providers = new ArrayList<>(FoundationProviders.of(practice));
         providers.add(new PatientProvider(fhir, practice, records));
         setResourceProviders(providers);

@@ -35,11 +35,17 @@ final class StrictRequestInterceptor {
     private final Practice practice;
     private final EndpointKind kind;
     private final Clock clock;
+    private final java.util.function.Function<String, java.util.Optional<String>> organisationType;
 
-    StrictRequestInterceptor(Practice practice, EndpointKind kind, Clock clock) {
+    /**
+     * @param organisationType the organisation register: an ODS code's organisation type, if known
+     */
+    StrictRequestInterceptor(Practice practice, EndpointKind kind, Clock clock,
+            java.util.function.Function<String, java.util.Optional<String>> organisationType) {
         this.practice = practice;
         this.kind = kind;
         this.clock = clock;
+        this.organisationType = organisationType;
     }
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
@@ -60,6 +66,11 @@ final class StrictRequestInterceptor {
         if (practice.refusedOrganisations().stream().anyMatch(o -> o.equalsIgnoreCase(requestingOds))) {
             throw GpcErrors.noOrganisationConsent("The practice has not agreed to share records with organisation "
                     + requestingOds);
+        }
+        java.util.Optional<String> type = organisationType.apply(requestingOds);
+        if (type.isPresent() && practice.refusedOrganisationTypes().stream().anyMatch(t -> t.equalsIgnoreCase(type.get()))) {
+            throw GpcErrors.noOrganisationConsent("The practice has not agreed to share records with organisations of "
+                    + "type " + type.get() + " (" + requestingOds + ")");
         }
         if ("POST".equals(request.getRequestType().name()) || "PUT".equals(request.getRequestType().name())) {
             String contentType = request.getHeader("Content-Type");

@@ -79,7 +79,13 @@ public class PatientRecordPage {
     }
 
     public Locator openFullSection(String tabId, String panelId) {
-        page.locator("#" + tabId).click();
+        Locator tab = page.locator("#" + tabId);
+        if (tab.getAttribute("selected") != null) {
+            // The tab already showing cannot be chosen again: its panel offers a button instead.
+            page.locator("#" + panelId.replace("full-", "load-full-")).click();
+        } else {
+            tab.click();
+        }
         Locator panel = page.locator("#" + panelId);
         assertThat(panel.locator(".cp-section-body")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
         return panel;
@@ -87,5 +93,10 @@ public class PatientRecordPage {
 
     public boolean hasCards() {
         return page.locator("#record-summary").count() > 0;
+    }
+
+    /** The strip that marks a record opened under emergency access. */
+    public Locator emergencyNotice() {
+        return page.locator("#emergency-notice");
     }
 }

@@ -35,6 +35,23 @@ public class ReasonForAccessDialog {
         return this;
     }
 
+    /** Chooses emergency access (offered only where the policy allows it) and types the justification. */
+    public ReasonForAccessDialog chooseEmergencyAccess(String justification) {
+        choose("Emergency access");
+        page.locator("#emergency-justification textarea").fill(justification);
+        return this;
+    }
+
+    public String justificationError() {
+        Locator error = page.locator("#emergency-justification [slot='error-message']");
+        assertThat(error).isVisible();
+        return error.innerText().trim();
+    }
+
+    public String justification() {
+        return page.locator("#emergency-justification textarea").inputValue();
+    }
+
     public void openRecord() {
         page.locator("#reason-continue").click();
     }

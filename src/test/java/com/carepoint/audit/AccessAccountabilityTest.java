@@ -1,0 +1,162 @@
+package com.carepoint.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.carepoint.Application;
+import com.carepoint.access.CurrentUser;
+import com.carepoint.access.Organisation;
+import com.carepoint.access.OrganisationType;
+import com.carepoint.access.Role;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The accountability built on the audit trail, in real PostgreSQL: the emergency-access review queue (reviews audited,
+ * once each), the patient transparency report (12 months, by organisation, page data and PDF) and first-access
+ * notifications per practice. Each test uses its own synthetic NHS number so they can share the database.
+ */
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessAccountabilityTest {
+
+    static final CurrentUser PARAMEDIC = new CurrentUser("paramedic", "Alex Morgan", Role.PARAMEDIC,
+            new Organisation("RX9", "Northshire Ambulance Service NHS Trust", OrganisationType.AMBULANCE_TRUST),
+            "555021935107", "555021936108");
+    static final CurrentUser CLINICIAN_111 = new CurrentUser("nhs111", "Priya Shah", Role.CLINICIAN_111,
+            new Organisation("NL311", "Northshire NHS 111", OrganisationType.NHS_111), "555021935109", "555021936110");
+    static final CurrentUser PRIVACY = new CurrentUser("privacy", "Dana Whitfield", Role.PRIVACY_OFFICER,
+            new Organisation("CPIG1", "Carepoint Information Governance", OrganisationType.OTHER), "UNK", "UNK");
+
+    @Autowired
+    AccessAudit access;
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    EmergencyAccessReviews reviews;
+    @Autowired
+    TransparencyReport reports;
+    @Autowired
+    PracticeNotifications notifications;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anEmergencyAccessAwaitsReviewUntilReviewedOnceWithAnAuditedComment() {
+        long id = access.emergencyAccess(PARAMEDIC, "9990000042", "Unconscious after a road traffic collision",
+                "A20047").orElseThrow();
+        assertThat(reviews.queue(false)).anySatisfy(i -> {
+            assertThat(i.auditEventId()).isEqualTo(id);
+            assertThat(i.justification()).isEqualTo("Unconscious after a road traffic collision");
+            assertThat(i.review()).isEmpty();
+        });
+        long awaiting = reviews.awaitingReview();
+
+        assertThatThrownBy(() -> reviews.markReviewed(id, PRIVACY, " ok "))
+                .isInstanceOf(EmergencyAccessReviews.ReviewRefused.class).hasMessageContaining("at least 5");
+        reviews.markReviewed(id, PRIVACY, "Justified: confirmed with the crew's incident record");
+        assertThat(reviews.awaitingReview()).isEqualTo(awaiting - 1);
+        assertThat(reviews.queue(false)).noneMatch(i -> i.auditEventId() == id);
+        assertThat(reviews.queue(true)).anySatisfy(i -> {
+            assertThat(i.auditEventId()).isEqualTo(id);
+            assertThat(i.review()).hasValueSatisfying(r -> {
+                assertThat(r.reviewerName()).isEqualTo("Dana Whitfield");
+                assertThat(r.comment()).isEqualTo("Justified: confirmed with the crew's incident record");
+            });
+        });
+        assertThatThrownBy(() -> reviews.markReviewed(id, PRIVACY, "A second opinion"))
+                .isInstanceOf(EmergencyAccessReviews.ReviewRefused.class).hasMessageContaining("already reviewed");
+        assertThatThrownBy(() -> reviews.markReviewed(Long.MAX_VALUE, PRIVACY, "No such access"))
+                .isInstanceOf(EmergencyAccessReviews.ReviewRefused.class);
+        // Exactly one audited review, and the chain still verifies.
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'AUDIT_REVIEW' and detail = ?")
+                .param("Emergency access #" + id + " marked reviewed").query(Long.class).single()).isEqualTo(1);
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theTransparencyReportListsEachOrganisationWhenWhyAndWhatOverTwelveMonths() throws Exception {
+        String nhs = "9990000050";
+        // Thirteen months ago: outside the report.
+        trail.record(new AuditEvent(Instant.now().minus(400, ChronoUnit.DAYS), CLINICIAN_111, Optional.of(nhs),
+                AuditAction.RECORD_VIEW, "GP record opened", Optional.of("NHS 111 call"), "opened at A20047",
+                UUID.randomUUID().toString()));
+        access.recordViewed(PARAMEDIC, nhs, Optional.of("Ambulance attendance"), "opened at A20047");
+        access.sectionViewed(PARAMEDIC, nhs, "Allergies and adverse reactions (first screen)",
+                Optional.of("Ambulance attendance"), "retrieved: 1 items", "t1");
+        access.sectionViewed(PARAMEDIC, nhs, "Allergies and adverse reactions (full)",
+                Optional.of("Ambulance attendance"), "retrieved: 1 items", "t2");
+        access.sectionViewed(PARAMEDIC, nhs, "Consultations (first screen)", Optional.of("Ambulance attendance"),
+                "not retrieved: TIMEOUT", "t3");
+        access.recordViewed(CLINICIAN_111, nhs, Optional.of("Emergency access: Caller unresponsive on the phone line"),
+                "opened at A20047");
+        access.sectionViewed(CLINICIAN_111, nhs, "Medications (first screen)",
+                Optional.of("Emergency access: Caller unresponsive on the phone line"), "retrieved: 3 items", "t4");
+        // Another patient's views never appear.
+        access.recordViewed(PARAMEDIC, "9990000069", Optional.of("Ambulance attendance"), "opened at A20047");
+
+        TransparencyReport.Report report = reports.forPatient(nhs);
+        assertThat(report.accesses()).hasSize(2);
+        assertThat(report.organisations()).extracting(TransparencyReport.Organisation::orgOds)
+                .containsExactlyInAnyOrder("RX9", "NL311");
+        TransparencyReport.Access ambulance = report.accesses().stream().filter(a -> a.orgOds().equals("RX9"))
+                .findFirst().orElseThrow();
+        assertThat(ambulance.reason()).isEqualTo("Ambulance attendance");
+        assertThat(ambulance.sectionsShown()).containsExactly("Allergies and adverse reactions");
+        assertThat(ambulance.emergency()).isFalse();
+        TransparencyReport.Access nhs111 = report.accesses().stream().filter(a -> a.orgOds().equals("NL311"))
+                .findFirst().orElseThrow();
+        assertThat(nhs111.emergency()).isTrue();
+        assertThat(nhs111.sectionsShown()).containsExactly("Medications");
+        assertThat(report.organisations()).filteredOn(o -> o.orgOds().equals("NL311"))
+                .singleElement().satisfies(o -> {
+                    assertThat(o.accesses()).isEqualTo(1);
+                    assertThat(o.anyEmergency()).isTrue();
+                });
+
+        byte[] pdf = TransparencyReportPdf.render(report);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("999 000 0050", "Northshire Ambulance Service NHS Trust (RX9)",
+                    "Northshire NHS 111 (NL311)", "Ambulance attendance", "Emergency access.",
+                    "Caller unresponsive on the phone line", "Allergies and adverse reactions")
+                    .doesNotContain("Alex Morgan", "Priya Shah");
+        }
+    }
+
+    @Test
+    void anEmptyReportSaysSoAndHostileTextCannotBreakThePdf() throws Exception {
+        assertThat(reports.forPatient("9990000077").organisations()).isEmpty();
+        String nhs = "9990000093";
+        access.recordViewed(PARAMEDIC, nhs, Optional.of("Other: <script>alert('x')</script> & \"quotes\" \u2013 "
+                + "\u201ccurly\u201d"), "opened at A20047");
+        byte[] pdf = TransparencyReportPdf.render(reports.forPatient(nhs));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            // The text as typed, escaped rather than interpreted (line wrapping aside).
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
+                    .contains("<script>alert('x')</script>&\"quotes\"\u2013\u201ccurly\u201d");
+        }
+    }
+
+    @Test
+    void onlyAnOrganisationsFirstAccessToAPracticeMakesANotification() {
+        String practice = "N" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        assertThat(notifications.accessed(PARAMEDIC, practice, "Test Practice", "trace-1")).isTrue();
+        assertThat(notifications.accessed(PARAMEDIC, practice, "Test Practice", "trace-2")).isFalse();
+        assertThat(notifications.accessed(CLINICIAN_111, practice, "Test Practice", "trace-3")).isTrue();
+        assertThat(notifications.list(Optional.of(practice.toLowerCase()))).hasSize(2)
+                .anySatisfy(n -> {
+                    assertThat(n.orgOds()).isEqualTo("RX9");
+                    assertThat(n.traceId()).isEqualTo("trace-1");
+                    assertThat(n.orgType()).isEqualTo("AMBULANCE_TRUST");
+                });
+    }
+}
