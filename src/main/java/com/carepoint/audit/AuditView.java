@@ -37,7 +37,7 @@ import java.util.UUID;
 @RolesAllowed(Role.PRIVACY_OFFICER_NAME)
 public class AuditView extends VerticalLayout {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss", Locale.ENGLISH)
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss", Locale.ENGLISH)
             .withZone(ZoneId.of("Europe/London"));
 
     private final AuditTrail trail;

@@ -13,7 +13,7 @@ import java.util.Locale;
 /** The transparency report as a PDF: XHTML rendered with openhtmltopdf (PDFBox), no browser needed. */
 final class TransparencyReportPdf {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.UK);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
 
     private TransparencyReportPdf() {
     }

@@ -3,6 +3,7 @@ package com.carepoint.shell;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
+import com.carepoint.audit.EmergencyAccessReviews;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -24,7 +25,7 @@ public class HomeView extends VerticalLayout {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
 
-    public HomeView(CurrentUserService users) {
+    public HomeView(CurrentUserService users, EmergencyAccessReviews reviews) {
         addClassName("cp-page");
         setId("home-view");
         Optional<CurrentUser> user = users.find();
@@ -44,6 +45,15 @@ public class HomeView extends VerticalLayout {
         who.setId("home-signed-in-as");
         add(who);
         add(new Paragraph(purpose(u.role())));
+        if (u.role() == Role.PRIVACY_OFFICER) {
+            long awaiting = reviews.awaitingReview();
+            Paragraph queue = new Paragraph(awaiting == 0 ? "No emergency access is awaiting your review."
+                    : awaiting + (awaiting == 1 ? " emergency access is" : " emergency accesses are")
+                            + " awaiting your review.");
+            queue.setId("home-awaiting-review");
+            queue.addClassName(awaiting == 0 ? "cp-notice" : "cp-problem");
+            add(queue);
+        }
 
         H2 tasksTitle = new H2("What you can do");
         Div tiles = new Div();

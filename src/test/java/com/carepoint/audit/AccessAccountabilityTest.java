@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.carepoint.Application;
 import com.carepoint.access.CurrentUser;
+import com.carepoint.access.DemoUsers;
 import com.carepoint.access.Organisation;
 import com.carepoint.access.OrganisationType;
 import com.carepoint.access.Role;
@@ -28,13 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessAccountabilityTest {
 
-    static final CurrentUser PARAMEDIC = new CurrentUser("paramedic", "Alex Morgan", Role.PARAMEDIC,
-            new Organisation("RX9", "Northshire Ambulance Service NHS Trust", OrganisationType.AMBULANCE_TRUST),
-            "555021935107", "555021936108");
-    static final CurrentUser CLINICIAN_111 = new CurrentUser("nhs111", "Priya Shah", Role.CLINICIAN_111,
-            new Organisation("NL311", "Northshire NHS 111", OrganisationType.NHS_111), "555021935109", "555021936110");
-    static final CurrentUser PRIVACY = new CurrentUser("privacy", "Dana Whitfield", Role.PRIVACY_OFFICER,
-            new Organisation("CPIG1", "Carepoint Information Governance", OrganisationType.OTHER), "UNK", "UNK");
+    static final CurrentUser PARAMEDIC = DemoUsers.PARAMEDIC;
+    static final CurrentUser CLINICIAN_111 = DemoUsers.CLINICIAN_111;
+    static final CurrentUser PRIVACY = DemoUsers.PRIVACY_OFFICER;
 
     @Autowired
     AccessAudit access;

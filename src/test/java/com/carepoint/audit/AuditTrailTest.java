@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.carepoint.Application;
 import com.carepoint.access.CurrentUser;
+import com.carepoint.access.DemoUsers;
 import com.carepoint.access.Organisation;
 import com.carepoint.access.OrganisationType;
 import com.carepoint.access.Role;
@@ -21,9 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditTrailTest {
 
-    static final CurrentUser USER = new CurrentUser("paramedic", "Alex Morgan", Role.PARAMEDIC,
-            new Organisation("RX9", "Northshire Ambulance Service NHS Trust", OrganisationType.AMBULANCE_TRUST),
-            "555021935107", "555021936108");
+    static final CurrentUser USER = DemoUsers.PARAMEDIC;
 
     @Autowired
     AuditTrail audit;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carepoint.Application;
 import com.carepoint.access.CurrentUser;
+import com.carepoint.access.DemoUsers;
 import com.carepoint.access.Organisation;
 import com.carepoint.access.OrganisationType;
 import com.carepoint.access.Role;
@@ -33,12 +34,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GpConnectRecordsTest {
 
-    static final CurrentUser PARAMEDIC = new CurrentUser("paramedic", "Alex Morgan", Role.PARAMEDIC,
-            new Organisation("RX9", "Northshire Ambulance Service NHS Trust", OrganisationType.AMBULANCE_TRUST),
-            "555021935107", "555021936108");
-    static final CurrentUser SOCIAL_WORKER = new CurrentUser("socialcare", "Tom Evans", Role.SOCIAL_CARE,
-            new Organisation("LA714", "Northshire County Council Adult Social Care", OrganisationType.LOCAL_AUTHORITY),
-            null, null);
+    static final CurrentUser PARAMEDIC = DemoUsers.PARAMEDIC;
+    static final CurrentUser SOCIAL_WORKER = DemoUsers.SOCIAL_CARE;
 
     @Autowired
     Demographics demographics;

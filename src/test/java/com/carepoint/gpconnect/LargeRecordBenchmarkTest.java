@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 @Import(EndpointDirectoryAccess.class)
 class LargeRecordBenchmarkTest {
 
-    static final GpConnectRecordsTestUser USER = new GpConnectRecordsTestUser();
+    static final com.carepoint.access.CurrentUser USER = com.carepoint.access.DemoUsers.PARAMEDIC;
 
     @Autowired
     Demographics demographics;
@@ -43,7 +43,7 @@ class LargeRecordBenchmarkTest {
         Bench.print("Large record 999 000 1200 at Riverside (A20047), practice latency " + Bench.LATENCY_MS + " ms");
         int totalResources = 0;
         for (SectionKind kind : SectionKind.values()) {
-            String json = directory.rawStructuredRecord(USER.user(), patient, kind);
+            String json = directory.rawStructuredRecord(USER, patient, kind);
             long t0 = System.nanoTime();
             Bundle bundle = FhirClients.STU3.newJsonParser().parseResource(Bundle.class, json);
             long t1 = System.nanoTime();
@@ -57,7 +57,7 @@ class LargeRecordBenchmarkTest {
         Bench.print("all sections: " + totalResources + " resources (the Patient, Organization and Practitioner "
                 + "repeat in each section's answer)");
         long firstScreenStart = System.nanoTime();
-        GpConnectRecords.Encounter encounter = records.open(USER.user(), patient);
+        GpConnectRecords.Encounter encounter = records.open(USER, patient);
         List<Thread> threads = new ArrayList<>();
         for (SectionKind kind : List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS, SectionKind.PROBLEMS,
                 SectionKind.CONSULTATIONS)) {
@@ -77,7 +77,7 @@ class LargeRecordBenchmarkTest {
         long before = usedHeap();
         List<Object> held = new ArrayList<>();
         for (SectionKind kind : SectionKind.values()) {
-            held.add(records.fetch(records.open(USER.user(), patient), kind, SectionRequest.FULL).section());
+            held.add(records.fetch(records.open(USER, patient), kind, SectionRequest.FULL).section());
         }
         long after = usedHeap();
         Bench.print("heap retained by one open large record (all sections mapped): "
@@ -86,7 +86,7 @@ class LargeRecordBenchmarkTest {
         before = usedHeap();
         List<Object> typicalHeld = new ArrayList<>();
         for (SectionKind kind : SectionKind.values()) {
-            typicalHeld.add(records.fetch(records.open(USER.user(), typical), kind, SectionRequest.FULL).section());
+            typicalHeld.add(records.fetch(records.open(USER, typical), kind, SectionRequest.FULL).section());
         }
         after = usedHeap();
         Bench.print("heap retained by one open typical record (999 000 0018, all sections): "

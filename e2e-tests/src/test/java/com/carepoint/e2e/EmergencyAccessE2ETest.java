@@ -46,6 +46,7 @@ class EmergencyAccessE2ETest extends BrowserTest {
             assertThat(record.bannerFlags()).contains("Emergency access");
             assertThat(record.emergencyNotice()).containsText("You opened this record under emergency access");
             assertThat(record.emergencyNotice()).containsText(JUSTIFICATION);
+            screenshot(p, "record-emergency-access-tablet-portrait");
         }
         // One queue entry; every view carries the emergency reason.
         assertThat(jdbc.sql("select count(*) from audit_event where patient_nhs = '9990001766' and action = "
@@ -56,12 +57,14 @@ class EmergencyAccessE2ETest extends BrowserTest {
                 + "('RECORD_VIEW', 'SECTION_VIEW') and (reason is null or reason <> ?)")
                 .param("Emergency access: " + JUSTIFICATION).query(Long.class).single()).isZero();
 
-        page.navigate(url("/emergency-access-reviews"));
+        page.navigate(url("/"));
         new IdpLoginPage(page).signInAs(DemoUser.PRIVACY_OFFICER);
+        assertThat(page.locator("#home-awaiting-review")).containsText("awaiting your review");
         EmergencyReviewPage reviews = new EmergencyReviewPage(page).open(url(""));
         assertThat(reviews.queue()).containsText(JUSTIFICATION);
         assertThat(reviews.queue()).containsText("Alex Morgan (paramedic)");
         assertThat(reviews.queue()).containsText("999 000 1766");
+        screenshot(page, "emergency-access-reviews");
 
         reviews.startReview("999 000 1766").comment("ok").save();
         assertThat(reviews.commentError()).contains("at least 5 characters");

@@ -7,9 +7,6 @@ import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,13 +28,7 @@ class RecordScreenshotsE2ETest extends BrowserTest {
             for (String card : new String[] {"allergies", "medications", "problems", "consultations"}) {
                 record.card(card);
             }
-            Path shot = target("screenshots", "record-" + name + ".png");
-            Files.createDirectories(shot.getParent());
-            p.screenshot(new Page.ScreenshotOptions().setPath(shot));
-            if (Boolean.getBoolean("carepoint.screenshots.update")) {
-                Files.copy(shot, Path.of("docs", "screenshots", shot.getFileName().toString()),
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
+            screenshot(p, "record-" + name);
             p.mouse().wheel(0, 1500);
             p.waitForTimeout(200);
             double bannerTop = ((Number) p.evaluate(

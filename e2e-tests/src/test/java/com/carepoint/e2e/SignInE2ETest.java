@@ -94,8 +94,8 @@ class SignInE2ETest extends BrowserTest {
                     new NavEntry("Appointments", false), new NavEntry("Encounter notes", false), account);
             case SOCIAL_CARE -> List.of(home, new NavEntry("Find a patient", true), account);
             case PRIVACY_OFFICER -> List.of(home, new NavEntry("Audit trail", true),
-                    new NavEntry("Emergency access reviews", false), new NavEntry("Data-sharing policy", true),
-                    new NavEntry("Transparency reports", false), account);
+                    new NavEntry("Emergency access reviews", true), new NavEntry("Data-sharing policy", true),
+                    new NavEntry("Transparency reports", true), new NavEntry("Practice notifications", true), account);
         };
     }
 }

@@ -50,6 +50,7 @@ class TransparencyReportE2ETest extends BrowserTest {
         // Staff are named by role, not by name.
         assertThat(report.accesses()).containsText("Paramedic");
         assertThat(report.accesses()).not().containsText("Alex Morgan");
+        screenshot(page, "transparency-report");
 
         byte[] pdf = report.downloadPdf();
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");

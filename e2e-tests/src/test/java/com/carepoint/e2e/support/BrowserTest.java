@@ -61,4 +61,23 @@ public abstract class BrowserTest {
     protected static Path target(String... parts) {
         return Path.of("target", parts);
     }
+
+    /**
+     * Saves a screenshot for a person to look at: to {@code target/screenshots/}, and to {@code docs/screenshots/}
+     * with -Dcarepoint.screenshots.update=true.
+     */
+    protected static Path screenshot(Page p, String name) {
+        try {
+            Path shot = target("screenshots", name + ".png");
+            java.nio.file.Files.createDirectories(shot.getParent());
+            p.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(false));
+            if (Boolean.getBoolean("carepoint.screenshots.update")) {
+                java.nio.file.Files.copy(shot, Path.of("docs", "screenshots", shot.getFileName().toString()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return shot;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
