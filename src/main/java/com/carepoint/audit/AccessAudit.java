@@ -44,6 +44,12 @@ public class AccessAudit {
                 UUID.randomUUID().toString());
     }
 
+    /** A page the user's role does not allow, opened by link, bookmark or typed address. */
+    public void pageRefused(CurrentUser user, String path) {
+        write(user, Optional.empty(), AuditAction.ACCESS_DENIED, "Page refused: /" + path, Optional.empty(),
+                "refused for role " + user.role().name(), UUID.randomUUID().toString());
+    }
+
     public void sectionViewed(CurrentUser user, String nhsNumber, String section, Optional<String> reason,
             String outcome, String traceId) {
         write(user, Optional.of(nhsNumber), AuditAction.SECTION_VIEW, section, reason, outcome, traceId);

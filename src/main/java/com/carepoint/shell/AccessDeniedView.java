@@ -1,5 +1,7 @@
 package com.carepoint.shell;
 
+import com.carepoint.access.CurrentUserService;
+import com.carepoint.audit.AccessAudit;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -19,7 +21,12 @@ import jakarta.servlet.http.HttpServletResponse;
 @PermitAll
 public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 
-    public AccessDeniedView() {
+    private final CurrentUserService users;
+    private final AccessAudit audit;
+
+    public AccessDeniedView(CurrentUserService users, AccessAudit audit) {
+        this.users = users;
+        this.audit = audit;
         addClassName("cp-page");
         setId("access-denied-view");
         add(new H1("This page is not available for your role"),
@@ -30,6 +37,8 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        // A refusal is an access attempt: recorded. Record addresses carry an opaque token, never a patient id.
+        users.find().ifPresent(u -> audit.pageRefused(u, event.getLocation().getPath()));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -49,6 +49,7 @@ class RoleMatrixE2ETest extends BrowserTest {
     @ParameterizedTest
     @EnumSource(DemoUser.class)
     void eachRoleReachesExactlyItsRoutesAndSections(DemoUser user) {
+        java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
         page.navigate(url("/account"));
         new IdpLoginPage(page).signInAs(user);
         boolean privacy = user == DemoUser.PRIVACY_OFFICER;
@@ -60,6 +61,11 @@ class RoleMatrixE2ETest extends BrowserTest {
             boolean expected = privacy != CLINICAL_ROUTES.contains(route.getKey());
             assertThat(allowed.isVisible()).as("%s may open %s", user, route.getKey()).isEqualTo(expected);
             assertThat(denied.isVisible()).as("%s is refused %s", user, route.getKey()).isEqualTo(!expected);
+            // Each refusal is audited once; nothing is recorded for an allowed page.
+            assertThat(jdbc.sql("select count(*) from audit_event where user_id = ? and action = 'ACCESS_DENIED' "
+                    + "and detail = ? and occurred_at >= ?").params(user.username, "Page refused: "
+                    + route.getKey(), since).query(Long.class).single())
+                    .as("refusals of %s audited for %s", route.getKey(), user).isEqualTo(expected ? 0L : 1L);
         }
         if (privacy) {
             return;
