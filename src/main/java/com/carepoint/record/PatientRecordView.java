@@ -75,6 +75,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private TracedPatient patient;
     private CurrentUser user;
     private Optional<AccessReason> reason = Optional.empty();
+    private TabSheet fullSheet;
 
     public PatientRecordView(OpenPatients openPatients, GpConnectRecords records, CurrentUserService users,
             ExecutorService recordExecutor, AccessAudit audit, RecordAccess access,
@@ -194,6 +195,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         }
 
         TabSheet full = new TabSheet();
+        fullSheet = full;
         full.setId("full-record");
         full.setWidthFull();
         for (SectionKind kind : java.util.Arrays.stream(SectionKind.values()).filter(permission::allows).toList()) {
@@ -233,8 +235,14 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             });
         }
         fullPanels.forEach((kind, panel) -> {
+            boolean wasShowing = panel.getElement().hasAttribute("data-loaded") && fullSheet != null
+                    && fullSheet.getComponent(fullSheet.getSelectedTab()) == panel;
             panel.getElement().removeAttribute("data-loaded");
             placeholder(kind, panel);
+            if (wasShowing) {
+                // A refresh reloads the full section the user is looking at, not just the first screen.
+                loadFull(kind);
+            }
         });
     }
 

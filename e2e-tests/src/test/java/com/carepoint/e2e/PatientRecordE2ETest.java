@@ -157,6 +157,24 @@ class PatientRecordE2ETest extends BrowserTest {
     }
 
     @Test
+    void refreshRetrievesTheFirstScreenAndTheOpenFullSectionAgain() {
+        java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        PatientRecordPage record = search.findByNhsNumber("9990001340");
+        // The tab showing when the record opens offers to retrieve its full section rather than staying blank.
+        assertThat(page.locator("#load-full-allergies")).isVisible();
+        assertThat(record.openFullSection("tab-allergies", "full-allergies")).containsText("Latex allergy");
+        page.waitForCondition(() -> fullViews(since) == 1);
+        page.locator("#refresh-record").click();
+        assertThat(record.openFullSectionShown("full-allergies")).containsText("Latex allergy");
+        page.waitForCondition(() -> fullViews(since) == 2);
+    }
+
+    private long fullViews(java.sql.Timestamp since) {
+        return jdbc.sql("select count(*) from audit_event where patient_nhs = '9990001340' and occurred_at >= ? and "
+                + "detail = 'Allergies and adverse reactions (full)'").param(since).query(Long.class).single();
+    }
+
+    @Test
     void theReasonForAccessIsAskedOnceAndAnOtherReasonMustBeDescribed() {
         java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
         search.findByNhsNumberAndStopAtReason("9990001553");

@@ -86,6 +86,11 @@ public class PatientRecordPage {
         } else {
             tab.click();
         }
+        return openFullSectionShown(panelId);
+    }
+
+    /** A full section already chosen, once (re)loaded. */
+    public Locator openFullSectionShown(String panelId) {
         Locator panel = page.locator("#" + panelId);
         assertThat(panel.locator(".cp-section-body")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
         return panel;
