@@ -95,8 +95,11 @@ public class TransparencyReport {
                     ? "No GP record information shown (" + o.outcome().replaceFirst("GP record not requested: ", "")
                             + ")"
                     : sections.isEmpty() ? "No GP record information shown" : "GP record information shown";
-            return new Access(o.at(), o.orgOds(), o.orgName(), o.orgType(), o.role(),
-                    o.reason() == null ? "Not given" : o.reason(), emergency, sections, outcome);
+            // For emergency access the reason shown is the justification; the access is marked as emergency.
+            String reason = o.reason() == null ? "Not given"
+                    : emergency ? o.reason().substring(AccessReason.EMERGENCY_PREFIX.length()) : o.reason();
+            return new Access(o.at(), o.orgOds(), o.orgName(), o.orgType(), o.role(), reason, emergency, sections,
+                    outcome);
         }).sorted(Comparator.comparing(Access::at).reversed()).toList();
 
         Map<String, List<Access>> byOrg = new LinkedHashMap<>();

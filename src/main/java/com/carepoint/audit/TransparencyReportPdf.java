@@ -35,7 +35,7 @@ final class TransparencyReportPdf {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"/><title>GP record access report</title><style>")
                 .append("@page { size: A4; margin: 18mm 15mm; @bottom-right { content: 'Page ' counter(page) ' of ' ")
-                .append("counter(pages); font-size: 8pt; } }")
+                .append("counter(pages); font-family: Helvetica, Arial, sans-serif; font-size: 8pt; } }")
                 .append("body { font-family: Helvetica, Arial, sans-serif; font-size: 9.5pt; color: #212b32; }")
                 .append("h1 { font-size: 16pt; color: #005eb8; margin: 0 0 4pt 0; } h2 { font-size: 12pt; margin: 14pt 0 4pt 0; }")
                 .append("table { width: 100%; border-collapse: collapse; -fs-table-paginate: paginate; }")

@@ -112,6 +112,7 @@ class AccessAccountabilityTest {
         TransparencyReport.Access nhs111 = report.accesses().stream().filter(a -> a.orgOds().equals("NL311"))
                 .findFirst().orElseThrow();
         assertThat(nhs111.emergency()).isTrue();
+        assertThat(nhs111.reason()).isEqualTo("Caller unresponsive on the phone line");
         assertThat(nhs111.sectionsShown()).containsExactly("Medications");
         assertThat(report.organisations()).filteredOn(o -> o.orgOds().equals("NL311"))
                 .singleElement().satisfies(o -> {
