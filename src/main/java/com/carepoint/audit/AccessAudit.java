@@ -17,6 +17,13 @@ public class AccessAudit {
 
     private static final Logger log = LoggerFactory.getLogger(AccessAudit.class);
 
+    /** Outcome of a record view when no GP Connect request was made (followed by why). */
+    public static final String NOT_REQUESTED = "GP record not requested: ";
+    /** Outcome of a section view whose data was shown (followed by the number of items). */
+    public static final String RETRIEVED = "retrieved: ";
+    /** Outcome of a section view that failed or was refused (followed by the problem's kind). */
+    public static final String NOT_RETRIEVED = "not retrieved: ";
+
     private final AuditTrail trail;
 
     public AccessAudit(AuditTrail trail) {
@@ -50,9 +57,20 @@ public class AccessAudit {
                 "refused for role " + user.role().name(), UUID.randomUUID().toString());
     }
 
+    /** A record opened without any request to the practice (sensitive, deceased, no practice). */
+    public void recordNotRequested(CurrentUser user, String nhsNumber, String why) {
+        recordViewed(user, nhsNumber, Optional.empty(), NOT_REQUESTED + why);
+    }
+
+    /**
+     * A section view: shown with its number of items, or not retrieved with the problem's kind.
+     *
+     * @param problem empty when the section was retrieved and shown
+     */
     public void sectionViewed(CurrentUser user, String nhsNumber, String section, Optional<String> reason,
-            String outcome, String traceId) {
-        write(user, Optional.of(nhsNumber), AuditAction.SECTION_VIEW, section, reason, outcome, traceId);
+            int items, Optional<String> problem, String traceId) {
+        write(user, Optional.of(nhsNumber), AuditAction.SECTION_VIEW, section, reason,
+                problem.map(p -> NOT_RETRIEVED + p).orElse(RETRIEVED + items + " items"), traceId);
     }
 
     private Optional<Long> write(CurrentUser user, Optional<String> nhs, AuditAction action, String detail,

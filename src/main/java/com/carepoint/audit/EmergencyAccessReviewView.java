@@ -63,7 +63,6 @@ public class EmergencyAccessReviewView extends VerticalLayout {
 
     private Div status(EmergencyAccessReviews.Item item) {
         Div cell = new Div();
-        cell.getElement().setAttribute("data-audit-id", String.valueOf(item.auditEventId()));
         item.review().ifPresentOrElse(r -> cell.add(new Span("Reviewed by " + r.reviewerName() + " on "
                 + AuditView.WHEN.format(r.reviewedAt()) + ": " + r.comment())), () -> {
                     Button mark = new Button("Mark reviewed", e -> openReview(item));
@@ -101,6 +100,12 @@ public class EmergencyAccessReviewView extends VerticalLayout {
                 // The comment stays in the field: nothing typed is lost.
                 comment.setInvalid(true);
                 comment.setErrorMessage(refused.getMessage());
+            } catch (RuntimeException failed) {
+                comment.setInvalid(true);
+                comment.setErrorMessage("Your review could not be saved just now, so this emergency access is still "
+                        + "awaiting review. Your comment is kept: try again in a moment.");
+                org.slf4j.LoggerFactory.getLogger(EmergencyAccessReviewView.class).error(
+                        "Emergency access review not saved (audit row {}): {}", item.auditEventId(), failed.toString());
             }
         });
         save.setId("review-save");

@@ -2,7 +2,6 @@ package com.carepoint.audit;
 
 import com.carepoint.access.AccessReason;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,16 +42,9 @@ public class TransparencyReport {
     }
 
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    @org.springframework.beans.factory.annotation.Autowired
     public TransparencyReport(JdbcClient jdbc) {
-        this(jdbc, Clock.systemUTC());
-    }
-
-    TransparencyReport(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     private record Row(String userId, String action, Instant at, String orgOds, String orgName, String orgType,
@@ -60,7 +52,7 @@ public class TransparencyReport {
     }
 
     public Report forPatient(String nhsNumber) {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         LocalDate to = LocalDate.ofInstant(now, UK);
         LocalDate from = to.minusMonths(MONTHS);
         List<Row> rows = jdbc.sql("""
@@ -83,7 +75,7 @@ public class TransparencyReport {
                 currentByUser.put(r.userId(), r);
             } else {
                 Row opening = currentByUser.get(r.userId());
-                if (opening != null && r.outcome().startsWith("retrieved")) {
+                if (opening != null && r.outcome().startsWith(AccessAudit.RETRIEVED)) {
                     shown.get(opening).add(r.detail().replaceFirst("\\s*\\((first screen|full)\\)$", ""));
                 }
             }
@@ -91,8 +83,8 @@ public class TransparencyReport {
         List<Access> accesses = openings.stream().map(o -> {
             List<String> sections = List.copyOf(shown.get(o));
             boolean emergency = o.reason() != null && o.reason().startsWith(AccessReason.EMERGENCY_PREFIX);
-            String outcome = o.outcome().startsWith("GP record not requested")
-                    ? "No GP record information shown (" + o.outcome().replaceFirst("GP record not requested: ", "")
+            String outcome = o.outcome().startsWith(AccessAudit.NOT_REQUESTED)
+                    ? "No GP record information shown (" + o.outcome().substring(AccessAudit.NOT_REQUESTED.length())
                             + ")"
                     : sections.isEmpty() ? "No GP record information shown" : "GP record information shown";
             // For emergency access the reason shown is the justification; the access is marked as emergency.

@@ -96,7 +96,7 @@ final class TransparencyReportPdf {
         return OrganisationType.fromClaim(type).map(OrganisationType::displayName).orElse(type);
     }
 
-    /** Escapes text for XHTML; characters the built-in PDF fonts cannot draw are replaced by plain equivalents. */
+    /** Escapes text for XHTML; control characters (not allowed in XML) become spaces. */
     static String esc(String s) {
         if (s == null) {
             return "";

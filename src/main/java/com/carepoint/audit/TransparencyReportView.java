@@ -39,7 +39,6 @@ public class TransparencyReportView extends VerticalLayout {
     private final CurrentUserService users;
     private final TextField nhsNumber = new TextField("Patient NHS number");
     private final Div result = new Div();
-    private TransparencyReport.Report report;
 
     public TransparencyReportView(TransparencyReport reports, AuditTrail trail, CurrentUserService users) {
         this.reports = reports;
@@ -73,18 +72,18 @@ public class TransparencyReportView extends VerticalLayout {
             return;
         }
         nhsNumber.setInvalid(false);
-        report = reports.forPatient(typed);
+        TransparencyReport.Report report = reports.forPatient(typed);
         audit(typed, "Transparency report shown (" + report.accesses().size() + " accesses)");
         result.removeAll();
         Paragraph period = new Paragraph("NHS number " + TransparencyReportPdf.formatted(typed) + ", "
                 + TransparencyReportPdf.DAY.format(report.from()) + " to " + TransparencyReportPdf.DAY.format(report.to())
                 + ". Staff are identified by role; names are in the audit trail.");
         period.setId("transparency-period");
-        TransparencyReport.Report shown = report;
         Anchor pdf = new Anchor(event -> {
-            event.setFileName("carepoint-access-report-" + typed + ".pdf");
+            // The file name is part of the download address: no NHS number in it (as for record addresses).
+            event.setFileName("carepoint-access-report.pdf");
             event.setContentType("application/pdf");
-            byte[] bytes = TransparencyReportPdf.render(shown);
+            byte[] bytes = TransparencyReportPdf.render(report);
             audit(typed, "Transparency report downloaded as PDF");
             event.getOutputStream().write(bytes);
         }, AttachmentType.DOWNLOAD, "Download as PDF");

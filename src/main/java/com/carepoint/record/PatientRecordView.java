@@ -111,7 +111,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         CurrentUser viewer = users.require();
         String nhs = patient.nhsNumber().value();
         if (patient.sensitive()) {
-            audit.recordViewed(viewer, nhs, Optional.empty(), "GP record not requested: sensitive patient");
+            audit.recordNotRequested(viewer, nhs, "sensitive patient");
             guard.start(patient.nhsNumber().value());
             add(notice("This patient's record is restricted", "The national demographics service marks this "
                     + "patient's record as sensitive. Their address and contact details are withheld, and Carepoint "
@@ -121,7 +121,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         if (patient.isDeceased()) {
-            audit.recordViewed(viewer, nhs, Optional.empty(), "GP record not requested: patient deceased");
+            audit.recordNotRequested(viewer, nhs, "patient deceased");
             guard.start(patient.nhsNumber().value());
             add(notice("This patient has died", "The national demographics service records this patient as "
                     + "deceased. GP practices do not share the records of patients who have died through GP Connect.",
@@ -129,7 +129,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         if (patient.registeredPracticeOds().isEmpty()) {
-            audit.recordViewed(viewer, nhs, Optional.empty(), "GP record not requested: no registered practice");
+            audit.recordNotRequested(viewer, nhs, "no registered practice");
             guard.start(patient.nhsNumber().value());
             add(notice("No registered GP practice", "The national demographics service has no GP practice for this "
                     + "patient, so there is no GP record to show.", "no-practice"));
@@ -285,9 +285,8 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             GpConnectRecords.Fetched fetched = access.fetch(viewer, current, kind, request);
             Section<?> section = fetched.section();
             audit.sectionViewed(viewer, nhs, kind.title() + (request == SectionRequest.FIRST_SCREEN
-                    ? " (first screen)" : " (full)"), why, section.problem()
-                    .map(p -> "not retrieved: " + p.kind()).orElse("retrieved: " + section.items().size() + " items"),
-                    fetched.traceId());
+                    ? " (first screen)" : " (full)"), why, section.items().size(),
+                    section.problem().map(p -> p.kind().name()), fetched.traceId());
             fetched.source().filter(s -> section.problem().isEmpty() && notified.add(s.odsCode()))
                     .ifPresent(s -> notifications.accessed(viewer, s.odsCode(), s.practiceName(), fetched.traceId()));
             ui.access(() -> {

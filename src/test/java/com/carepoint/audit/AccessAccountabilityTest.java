@@ -88,22 +88,28 @@ class AccessAccountabilityTest {
                 UUID.randomUUID().toString()));
         access.recordViewed(PARAMEDIC, nhs, Optional.of("Ambulance attendance"), "opened at A20047");
         access.sectionViewed(PARAMEDIC, nhs, "Allergies and adverse reactions (first screen)",
-                Optional.of("Ambulance attendance"), "retrieved: 1 items", "t1");
+                Optional.of("Ambulance attendance"), 1, Optional.empty(), "t1");
         access.sectionViewed(PARAMEDIC, nhs, "Allergies and adverse reactions (full)",
-                Optional.of("Ambulance attendance"), "retrieved: 1 items", "t2");
+                Optional.of("Ambulance attendance"), 1, Optional.empty(), "t2");
         access.sectionViewed(PARAMEDIC, nhs, "Consultations (first screen)", Optional.of("Ambulance attendance"),
-                "not retrieved: TIMEOUT", "t3");
+                0, Optional.of("TIMEOUT"), "t3");
         access.recordViewed(CLINICIAN_111, nhs, Optional.of("Emergency access: Caller unresponsive on the phone line"),
                 "opened at A20047");
         access.sectionViewed(CLINICIAN_111, nhs, "Medications (first screen)",
-                Optional.of("Emergency access: Caller unresponsive on the phone line"), "retrieved: 3 items", "t4");
+                Optional.of("Emergency access: Caller unresponsive on the phone line"), 3, Optional.empty(), "t4");
+        // A social care worker's opening of the record of a sensitive patient: nothing requested, nothing shown.
+        access.recordNotRequested(DemoUsers.SOCIAL_CARE, nhs, "sensitive patient");
         // Another patient's views never appear.
         access.recordViewed(PARAMEDIC, "9990000069", Optional.of("Ambulance attendance"), "opened at A20047");
 
         TransparencyReport.Report report = reports.forPatient(nhs);
-        assertThat(report.accesses()).hasSize(2);
+        assertThat(report.accesses()).hasSize(3);
         assertThat(report.organisations()).extracting(TransparencyReport.Organisation::orgOds)
-                .containsExactlyInAnyOrder("RX9", "NL311");
+                .containsExactlyInAnyOrder("RX9", "NL311", "LA714");
+        assertThat(report.accesses()).filteredOn(a -> a.orgOds().equals("LA714")).singleElement().satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo("No GP record information shown (sensitive patient)");
+            assertThat(a.sectionsShown()).isEmpty();
+        });
         TransparencyReport.Access ambulance = report.accesses().stream().filter(a -> a.orgOds().equals("RX9"))
                 .findFirst().orElseThrow();
         assertThat(ambulance.reason()).isEqualTo("Ambulance attendance");

@@ -25,10 +25,6 @@ public final class DemoData {
     private final List<DirectoryEntry> directory;
     private final Map<String, ConsumerOrganisation> organisations = new LinkedHashMap<>();
 
-    public DemoData(List<Practice> practices, List<PatientRecord> patients, List<DirectoryEntry> directory) {
-        this(practices, patients, directory, List.of());
-    }
-
     public DemoData(List<Practice> practices, List<PatientRecord> patients, List<DirectoryEntry> directory,
             List<ConsumerOrganisation> organisations) {
         organisations.forEach(o -> this.organisations.put(o.odsCode().toUpperCase(java.util.Locale.UK), o));

@@ -17,8 +17,10 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Checks every request as the GP Connect specification says a provider must, before any data is touched: the Ssp
@@ -35,13 +37,13 @@ final class StrictRequestInterceptor {
     private final Practice practice;
     private final EndpointKind kind;
     private final Clock clock;
-    private final java.util.function.Function<String, java.util.Optional<String>> organisationType;
+    private final Function<String, Optional<String>> organisationType;
 
     /**
      * @param organisationType the organisation register: an ODS code's organisation type, if known
      */
     StrictRequestInterceptor(Practice practice, EndpointKind kind, Clock clock,
-            java.util.function.Function<String, java.util.Optional<String>> organisationType) {
+            Function<String, Optional<String>> organisationType) {
         this.practice = practice;
         this.kind = kind;
         this.clock = clock;
@@ -67,7 +69,7 @@ final class StrictRequestInterceptor {
             throw GpcErrors.noOrganisationConsent("The practice has not agreed to share records with organisation "
                     + requestingOds);
         }
-        java.util.Optional<String> type = organisationType.apply(requestingOds);
+        Optional<String> type = organisationType.apply(requestingOds);
         if (type.isPresent() && practice.refusedOrganisationTypes().stream().anyMatch(t -> t.equalsIgnoreCase(type.get()))) {
             throw GpcErrors.noOrganisationConsent("The practice has not agreed to share records with organisations of "
                     + "type " + type.get() + " (" + requestingOds + ")");
