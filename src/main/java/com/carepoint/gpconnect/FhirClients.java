@@ -1,7 +1,11 @@
 package com.carepoint.gpconnect;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.RequestFormatParamStyleEnum;
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
+import ca.uhn.fhir.rest.client.api.IHttpRequest;
+import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
@@ -10,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.apache.http.HttpEntity;
+import org.apache.http.HttpResponseInterceptor;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.entity.HttpEntityWrapper;
 import org.apache.http.impl.client.CloseableHttpClient;
@@ -18,15 +23,32 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The FHIR clients Carepoint uses: one shared {@link FhirContext} per FHIR version (STU3 for GP Connect, R4 for the
- * national services), an HTTP client with connect and read timeouts, and a cap on the size of any answer so that a
- * broken or hostile provider cannot exhaust memory.
+ * The FHIR clients Carepoint uses: one {@link FhirContext} per FHIR version owned by this bean (STU3 for GP Connect,
+ * R4 for the national services), an HTTP client with connect and read timeouts, and a cap on the size of any answer
+ * so that a broken or hostile provider cannot exhaust memory.
+ *
+ * <p>What goes on the wire is exact: {@code Accept} and {@code Content-Type} are
+ * {@code application/fhir+json;charset=utf-8} (GP Connect "General API guidance", pages/development/
+ * development_general_api_guidance.md, "Content types": servers SHALL support {@code application/fhir+json}, the
+ * charset SHALL be given "without a space", and "If a server receives a request for a format that it does not
+ * support, it SHALL return ... 415"; the retrieve page's example request carries exactly these headers). No
+ * {@code _format} parameter is sent: when present it overrides {@code Accept} and must be a MIME type, and HAPI's
+ * {@code _format=json} is not one, so a strict provider answers 415.
  */
 @Component
 public class FhirClients {
 
+    /** For parsing only (tests, tools); the clients use this bean's own contexts. */
     public static final FhirContext STU3 = FhirContext.forDstu3Cached();
     public static final FhirContext R4 = FhirContext.forR4Cached();
+
+    /** The media type Carepoint asks for and sends to GP Connect providers (FHIR STU3 JSON, UTF-8, no space). */
+    public static final String GPC_MEDIA_TYPE = "application/fhir+json;charset=utf-8";
+    /** The media type Carepoint asks for from the national services (FHIR R4 APIs). */
+    public static final String FHIR_JSON = "application/fhir+json";
+
+    private final FhirContext stu3 = FhirContext.forDstu3();
+    private final FhirContext r4 = FhirContext.forR4();
 
     private final GpConnectProperties properties;
     private final Environment environment;
@@ -34,8 +56,8 @@ public class FhirClients {
     public FhirClients(GpConnectProperties properties, Environment environment) {
         this.properties = properties;
         this.environment = environment;
-        configure(STU3);
-        configure(R4);
+        configure(stu3);
+        configure(r4);
     }
 
     private void configure(FhirContext context) {
@@ -60,7 +82,7 @@ public class FhirClients {
                 .setConnectionTimeToLive(5, TimeUnit.MINUTES)
                 .disableCookieManagement()
                 .useSystemProperties()
-                .addInterceptorFirst((org.apache.http.HttpResponseInterceptor) (response, context) -> {
+                .addInterceptorFirst((HttpResponseInterceptor) (response, context) -> {
                     HttpEntity entity = response.getEntity();
                     if (entity == null) {
                         return;
@@ -79,21 +101,52 @@ public class FhirClients {
     }
 
     public IGenericClient stu3(String serverBase, IClientInterceptor... interceptors) {
-        return client(STU3, serverBase, interceptors);
+        return client(stu3, serverBase, GPC_MEDIA_TYPE, interceptors);
     }
 
     public IGenericClient r4(String serverBase, IClientInterceptor... interceptors) {
-        return client(R4, serverBase, interceptors);
+        return client(r4, serverBase, FHIR_JSON, interceptors);
     }
 
-    private static IGenericClient client(FhirContext context, String base, IClientInterceptor... interceptors) {
+    private static IGenericClient client(FhirContext context, String base, String mediaType,
+            IClientInterceptor... interceptors) {
         IGenericClient client = context.newRestfulGenericClient(base);
-        client.setEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
-        client.setPrettyPrint(false);
+        // JSON bodies, but no _format parameter: the media type travels in Accept / Content-Type only.
+        client.setEncoding(EncodingEnum.JSON);
+        client.setFormatParamStyle(RequestFormatParamStyleEnum.NONE);
+        client.registerInterceptor(new ExactMediaType(mediaType));
         for (IClientInterceptor i : interceptors) {
             client.registerInterceptor(i);
         }
         return client;
+    }
+
+    /**
+     * Replaces HAPI's weighted list of legacy and current media types with the one the API specifies, and states the
+     * body's type exactly (HAPI would write {@code application/fhir+json; charset=UTF-8}, with a space).
+     */
+    static final class ExactMediaType implements IClientInterceptor {
+        private final String mediaType;
+
+        ExactMediaType(String mediaType) {
+            this.mediaType = mediaType;
+        }
+
+        @Override
+        public void interceptRequest(IHttpRequest request) {
+            request.removeHeaders("Accept");
+            request.addHeader("Accept", mediaType);
+            String verb = request.getHttpVerbName();
+            if ("POST".equals(verb) || "PUT".equals(verb)) {
+                request.removeHeaders("Content-Type");
+                request.addHeader("Content-Type", mediaType);
+            }
+        }
+
+        @Override
+        public void interceptResponse(IHttpResponse response) {
+            // Nothing: an answer in XML (a provider that ignores Accept) is parsed by its own Content-Type.
+        }
     }
 
     /** A configured URL, made absolute against this Carepoint's own address when it is relative. */

@@ -1,5 +1,6 @@
 package com.carepoint.gpconnect;
 
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.patient.TracedPatient;
@@ -14,6 +15,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.dstu3.model.Bundle;
@@ -21,6 +24,7 @@ import org.hl7.fhir.dstu3.model.CapabilityStatement;
 import org.hl7.fhir.dstu3.model.Organization;
 import org.hl7.fhir.dstu3.model.Parameters;
 import org.hl7.fhir.dstu3.model.Patient;
+import org.hl7.fhir.dstu3.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -111,14 +115,27 @@ public class GpConnectRecords {
             Bundle bundle = client.operation().onType(Patient.class).named("$gpc.getstructuredrecord")
                     .withParameters(parameters).returnResourceType(Bundle.class).execute();
             StructuredRecordMapper mapper = new StructuredRecordMapper(bundle);
+            Optional<String> mismatch = AnswerIdentity.mismatch(bundle, encounter.patient.nhsNumber().value(),
+                    mapper.sectionList(kind));
+            if (mismatch.isPresent()) {
+                // Never shown, never mapped: one patient's data under another's banner is the worst failure there is.
+                log.error("GP Connect {} ods={} trace={} WRONG PATIENT in the answer ({}): nothing from it is shown",
+                        kind, ods, traceId, mismatch.get());
+                return new Fetched(Section.failed(kind, wrongPatient(practice, traceId)), Optional.empty(), traceId);
+            }
+            if (mapper.sectionList(kind).isEmpty() && NotProvided.said(bundle)) {
+                log.info("GP Connect {} ods={} trace={} not provided by the practice's system", kind, ods, traceId);
+                return new Fetched(Section.failed(kind, notProvided(kind, practice, traceId)),
+                        Optional.of(source(bundle, ep)), traceId);
+            }
             Section<?> section = mapper.map(kind);
             log.info("GP Connect {} ods={} trace={} items={} ms={}", kind, ods, traceId, section.items().size(),
                     (System.nanoTime() - start) / 1_000_000);
             return new Fetched(section, Optional.of(source(bundle, ep)), traceId);
         } catch (StructuredRecordMapper.MissingSectionException e) {
             log.warn("GP Connect {} ods={} trace={} answer without the section list", kind, ods, traceId);
-            return new Fetched(Section.failed(kind, ErrorMapping.map(new ca.uhn.fhir.parser.DataFormatException(
-                    e.getMessage()), practice, traceId)), Optional.empty(), traceId);
+            return new Fetched(Section.failed(kind, ErrorMapping.map(new DataFormatException(e.getMessage()), practice,
+                    traceId)), Optional.empty(), traceId);
         } catch (RuntimeException e) {
             RecordProblem problem = ErrorMapping.map(e, practice, traceId);
             log.warn("GP Connect {} ods={} trace={} failed: {} ({}) ms={}", kind, ods, traceId, problem.kind(),
@@ -150,10 +167,50 @@ public class GpConnectRecords {
                 () -> GpcJwt.create(user, ep.serviceRoot(), scope, properties, clock)));
     }
 
+    /**
+     * Where the record came from. ARS/retrieve_patient_record ("Payload response body"): the Bundle holds the
+     * "Organization matching the patient's registered GP practice, referenced from Patient.generalPractitioner" and
+     * the "Organization matching the organisation serving the request, if different from above, referenced from
+     * Patient.managingOrganization"; consumers "MUST NOT rely on order or index of elements within the Bundle", and a
+     * Bundle holds other Organizations too (laboratories, manufacturers, the GP system's supplier). So: the
+     * Organization in generalPractitioner; else the one in managingOrganization (the published examples put the
+     * practice there only); else the Organization with the practice's ODS code; else the ODS code itself.
+     */
+    static RecordSource source(Bundle bundle, ProviderEndpoint ep, Instant now) {
+        References references = new References(bundle);
+        List<Resource> resources = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r != null).toList();
+        List<Patient> patients = resources.stream().filter(Patient.class::isInstance).map(Patient.class::cast).toList();
+        Optional<Organization> registered = patients.stream()
+                .flatMap(p -> p.getGeneralPractitioner().stream().map(r -> references.resolve(p, r)))
+                .filter(Organization.class::isInstance).map(Organization.class::cast).findFirst();
+        Optional<Organization> managing = patients.stream().filter(Patient::hasManagingOrganization)
+                .map(p -> references.resolve(p, p.getManagingOrganization()))
+                .filter(Organization.class::isInstance).map(Organization.class::cast).findFirst();
+        Optional<Organization> byOds = resources.stream().filter(Organization.class::isInstance)
+                .map(Organization.class::cast)
+                .filter(o -> o.getIdentifier().stream().anyMatch(i -> GpcSpec.ODS_ORGANIZATION.equals(i.getSystem())
+                        && ep.odsCode().equalsIgnoreCase(String.valueOf(i.getValue()))))
+                .findFirst();
+        String name = registered.filter(Organization::hasName).or(() -> managing.filter(Organization::hasName))
+                .or(() -> byOds.filter(Organization::hasName)).map(Organization::getName).orElse(ep.odsCode());
+        return new RecordSource(name, ep.odsCode(), "GP Connect", now);
+    }
+
     private RecordSource source(Bundle bundle, ProviderEndpoint ep) {
-        String name = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-                .filter(Organization.class::isInstance).map(o -> ((Organization) o).getName()).findFirst()
-                .orElse(ep.odsCode());
-        return new RecordSource(name, ep.odsCode(), "GP Connect", Instant.now(clock));
+        return source(bundle, ep, Instant.now(clock));
+    }
+
+    static RecordProblem wrongPatient(String practice, String traceId) {
+        return new RecordProblem(RecordProblem.Kind.WRONG_PATIENT, "The GP system at " + practice + " answered with a "
+                + "record that is not this patient's (the NHS number in its answer is different). Nothing from that "
+                + "answer is shown.", "Do not rely on Carepoint for this patient's GP record now: contact the practice "
+                + "by phone. Report reference " + traceId + " to the service desk so the practice can be told.", traceId);
+    }
+
+    static RecordProblem notProvided(SectionKind kind, String practice, String traceId) {
+        return new RecordProblem(RecordProblem.Kind.NOT_PROVIDED_BY_SYSTEM, "The GP system at " + practice
+                + " does not share " + kind.title().toLowerCase(Locale.UK) + " through GP Connect. This does not mean "
+                + "there are none.", "If you need them, contact the practice by phone.", traceId);
     }
 }

@@ -4,7 +4,7 @@ import com.carepoint.record.SectionKind;
 import org.hl7.fhir.dstu3.model.BooleanType;
 import org.hl7.fhir.dstu3.model.CodeType;
 import org.hl7.fhir.dstu3.model.Identifier;
-import org.hl7.fhir.dstu3.model.IntegerType;
+import org.hl7.fhir.dstu3.model.PositiveIntType;
 import org.hl7.fhir.dstu3.model.Parameters;
 
 /**
@@ -40,8 +40,9 @@ public enum SectionRequest {
             case CONSULTATIONS -> {
                 section.setName("includeConsultations");
                 if (this == FIRST_SCREEN) {
+                    // positiveInt, not integer (the operation definition's type for this part parameter).
                     section.addPart().setName("includeNumberOfMostRecent")
-                            .setValue(new IntegerType(FIRST_SCREEN_CONSULTATIONS));
+                            .setValue(new PositiveIntType(FIRST_SCREEN_CONSULTATIONS));
                 }
             }
             case IMMUNISATIONS -> section.setName("includeImmunisations").addPart().setName("includeNotGiven")

@@ -10,16 +10,19 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.dstu3.model.AllergyIntolerance;
 import org.hl7.fhir.dstu3.model.Annotation;
 import org.hl7.fhir.dstu3.model.BaseDateTimeType;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
+import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.Condition;
 import org.hl7.fhir.dstu3.model.DiagnosticReport;
 import org.hl7.fhir.dstu3.model.Encounter;
@@ -37,6 +40,7 @@ import org.hl7.fhir.dstu3.model.Quantity;
 import org.hl7.fhir.dstu3.model.Reference;
 import org.hl7.fhir.dstu3.model.ReferralRequest;
 import org.hl7.fhir.dstu3.model.Resource;
+import org.hl7.fhir.dstu3.model.StringType;
 import org.hl7.fhir.dstu3.model.Type;
 
 /**
@@ -46,43 +50,24 @@ import org.hl7.fhir.dstu3.model.Type;
  */
 final class StructuredRecordMapper {
 
-    static final String SNOMED = "http://snomed.info/sct";
     static final ZoneId UK = ZoneId.of("Europe/London");
 
-    static final Map<SectionKind, String> LIST_CODES = Map.of(
-            SectionKind.ALLERGIES, "886921000000105",
-            SectionKind.MEDICATIONS, "933361000000108",
-            SectionKind.PROBLEMS, "717711000000103",
-            SectionKind.CONSULTATIONS, "1149501000000101",
-            SectionKind.IMMUNISATIONS, "1102181000000102",
-            SectionKind.UNCATEGORISED, "826501000000100",
-            SectionKind.INVESTIGATIONS, "887191000000108",
-            SectionKind.REFERRALS, "792931000000107",
-            SectionKind.DIARY, "714311000000108");
-    static final String ENDED_ALLERGIES = "1103671000000101";
-    static final Map<String, String> WARNINGS = Map.of(
-            "confidential-items", "Some items are not shown because they are confidential or the patient asked for them "
-                    + "not to be shared.",
-            "data-in-transit", "The patient's record from their previous practice has not fully arrived: older "
-                    + "information may be missing.",
-            "data-awaiting-filing", "Some recent information (for example results) is waiting to be filed by the "
-                    + "practice and is not shown yet.");
-
     private final Bundle bundle;
-    private final Map<String, Resource> byReference = new HashMap<>();
+    private final References references;
 
     StructuredRecordMapper(Bundle bundle) {
         this.bundle = bundle;
-        for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
-            Resource r = e.getResource();
-            if (r != null && r.hasIdElement()) {
-                byReference.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
-            }
-        }
+        this.references = new References(bundle);
+    }
+
+    /** The section's List, if the answer has one. */
+    Optional<ListResource> sectionList(SectionKind kind) {
+        return list(GpcSpec.LIST_CODES.get(kind))
+                .or(() -> Optional.ofNullable(GpcSpec.ALTERNATIVE_LIST_CODES.get(kind)).flatMap(this::list));
     }
 
     Section<?> map(SectionKind kind) {
-        ListResource list = list(LIST_CODES.get(kind)).orElseThrow(() -> new MissingSectionException(kind));
+        ListResource list = sectionList(kind).orElseThrow(() -> new MissingSectionException(kind));
         List<String> warnings = warnings(list);
         List<String> notes = list.getNote().stream().map(Annotation::getText)
                 .filter(t -> t != null && !isWarningText(t)).toList();
@@ -111,15 +96,15 @@ final class StructuredRecordMapper {
     private List<RecordItems.Allergy> allergies(ListResource list) {
         List<RecordItems.Allergy> items = new ArrayList<>(entries(list, AllergyIntolerance.class).stream()
                 .map(this::allergy).toList());
-        list(ENDED_ALLERGIES).ifPresent(ended -> entries(ended, AllergyIntolerance.class).stream()
+        // Ended allergies are contained in their own List and referenced as #id.
+        list(GpcSpec.ENDED_ALLERGIES_LIST).ifPresent(ended -> entries(ended, AllergyIntolerance.class).stream()
                 .map(this::allergy).forEach(items::add));
         return items;
     }
 
     private RecordItems.Allergy allergy(AllergyIntolerance a) {
-        boolean nka = codes(a.getCode()).contains("716186003");
-        Optional<Extension> end = Optional.ofNullable(a.getExtensionByUrl(
-                "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-AllergyIntoleranceEnd-1"));
+        boolean nka = codes(a.getCode()).contains(GpcSpec.NO_KNOWN_ALLERGY);
+        Optional<Extension> end = Optional.ofNullable(a.getExtensionByUrl(GpcSpec.EXT_ALLERGY_END));
         return new RecordItems.Allergy(coded(a.getCode()),
                 a.getClinicalStatus() != AllergyIntolerance.AllergyIntoleranceClinicalStatus.RESOLVED,
                 a.getReaction().stream().flatMap(r -> r.getManifestation().stream()).map(this::text).findFirst(),
@@ -133,31 +118,33 @@ final class StructuredRecordMapper {
 
     private List<RecordItems.Medication> medications(ListResource list) {
         // Issues (intent order) indexed by the authorisation (plan) they are based on: one pass, not one per statement.
-        Map<String, List<PartialDate>> issuesByPlan = new HashMap<>();
+        Map<Resource, List<PartialDate>> issuesByPlan = new IdentityHashMap<>();
         for (MedicationRequest r : all(MedicationRequest.class)) {
             if (r.getIntent() == MedicationRequest.MedicationRequestIntent.ORDER) {
                 Optional<PartialDate> authored = date(r.getAuthoredOnElement());
                 for (Reference b : r.getBasedOn()) {
-                    authored.ifPresent(d -> issuesByPlan.computeIfAbsent(b.getReference(), k -> new ArrayList<>()).add(d));
+                    Resource plan = resolve(r, b);
+                    if (plan != null) {
+                        authored.ifPresent(d -> issuesByPlan.computeIfAbsent(plan, k -> new ArrayList<>()).add(d));
+                    }
                 }
             }
         }
         List<RecordItems.Medication> items = new ArrayList<>();
         for (MedicationStatement s : entries(list, MedicationStatement.class)) {
-            MedicationRequest plan = s.getBasedOn().stream().map(this::resolve)
+            MedicationRequest plan = s.getBasedOn().stream().map(b -> resolve(s, b))
                     .filter(MedicationRequest.class::isInstance).map(MedicationRequest.class::cast).findFirst()
                     .orElse(null);
-            String planRef = plan == null ? "" : "MedicationRequest/" + plan.getIdElement().getIdPart();
-            List<PartialDate> issues = issuesByPlan.getOrDefault(planRef, List.of()).stream()
-                    .sorted(Comparator.reverseOrder()).toList();
-            Optional<PartialDate> lastIssue = Optional.ofNullable(s.getExtensionByUrl(
-                    "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1"))
+            List<PartialDate> issues = (plan == null ? List.<PartialDate>of() : issuesByPlan.getOrDefault(plan, List.of()))
+                    .stream().sorted(Comparator.reverseOrder()).toList();
+            Optional<PartialDate> lastIssue = Optional.ofNullable(s.getExtensionByUrl(GpcSpec.EXT_LAST_ISSUE_DATE))
+                    .or(() -> Optional.ofNullable(s.getExtensionByUrl(GpcSpec.EXT_LAST_ISSUE_DATE_HL7)))
                     .map(Extension::getValue).flatMap(StructuredRecordMapper::date)
                     .or(() -> issues.stream().findFirst());
             String type = plan == null ? "unknown" : Optional.ofNullable(plan.getExtensionByUrl(
-                    "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-PrescriptionType-1"))
+                    GpcSpec.EXT_PRESCRIPTION_TYPE))
                     .map(e -> ((CodeableConcept) e.getValue()).getCodingFirstRep().getCode()).orElse("unknown");
-            Coded what = s.getMedication() instanceof Reference ref && resolve(ref) instanceof Medication m
+            Coded what = s.getMedication() instanceof Reference ref && resolve(s, ref) instanceof Medication m
                     ? coded(m.getCode()) : new Coded("Unnamed medication", Optional.empty());
             Optional<String> quantity = plan == null || !plan.getDispenseRequest().hasQuantity() ? Optional.empty()
                     : Optional.of(quantity(plan.getDispenseRequest().getQuantity()));
@@ -179,9 +166,7 @@ final class StructuredRecordMapper {
         return entries(list, Condition.class).stream().map(c -> new RecordItems.Problem(coded(c.getCode()),
                         c.getClinicalStatus() == Condition.ConditionClinicalStatus.ACTIVE
                                 || c.getClinicalStatus() == Condition.ConditionClinicalStatus.RECURRENCE,
-                        Optional.ofNullable(c.getExtensionByUrl(
-                                "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-ProblemSignificance-1"))
-                                .map(e -> e.getValue().primitiveValue()).orElse("unspecified"),
+                        significance(c),
                         c.getOnset() == null ? Optional.empty() : date(c.getOnset()),
                         c.getAbatement() == null ? Optional.empty() : date(c.getAbatement())))
                 .sorted(Comparator.comparing(RecordItems.Problem::active).reversed()
@@ -189,71 +174,152 @@ final class StructuredRecordMapper {
                 .toList();
     }
 
+    /** valueCode as the profile says; a valueCodeableConcept (as one published example has) is read too. */
+    private static String significance(Condition c) {
+        Extension e = c.getExtensionByUrl(GpcSpec.EXT_PROBLEM_SIGNIFICANCE);
+        if (e == null || !e.hasValue()) {
+            return "unspecified";
+        }
+        String code = e.getValue() instanceof CodeableConcept cc ? cc.getCodingFirstRep().getCode()
+                : e.getValue().primitiveValue();
+        return code == null || code.isBlank() ? "unspecified" : code.toLowerCase(Locale.UK);
+    }
+
     private List<RecordItems.Consultation> consultations(ListResource list) {
         List<ListResource> consultationLists = all(ListResource.class).stream()
-                .filter(l -> "325851000000107".equals(l.getCode().getCodingFirstRep().getCode())).toList();
+                .filter(l -> hasCode(l.getCode(), GpcSpec.CONSULTATION_LIST)).toList();
+        // The primary List references the Encounters (ARS/retrieve_patient_record); the consultation guidance has it
+        // reference the consultation Lists instead. Either way, each consultation is an Encounter and its List.
+        List<Encounter> encounters = new ArrayList<>();
+        for (Resource entry : entries(list, Resource.class)) {
+            if (entry instanceof Encounter e && !encounters.contains(e)) {
+                encounters.add(e);
+            } else if (entry instanceof ListResource l && hasCode(l.getCode(), GpcSpec.CONSULTATION_LIST)
+                    && resolve(l, l.getEncounter()) instanceof Encounter e && !encounters.contains(e)) {
+                encounters.add(e);
+            }
+        }
         List<RecordItems.Consultation> items = new ArrayList<>();
-        for (Encounter e : entries(list, Encounter.class)) {
-            String encounterRef = "Encounter/" + e.getIdElement().getIdPart();
+        for (Encounter e : encounters) {
             Optional<ListResource> consultation = consultationLists.stream()
-                    .filter(l -> encounterRef.equals(l.getEncounter().getReference())).findFirst();
-            List<RecordItems.Heading> headings = new ArrayList<>();
-            String summary = e.getTypeFirstRep().getText();
+                    .filter(l -> resolve(l, l.getEncounter()) == e).findFirst();
+            List<RecordItems.Topic> topics = new ArrayList<>();
             if (consultation.isPresent()) {
-                for (ListResource topic : entries(consultation.get(), ListResource.class)) {
-                    if (topic.hasTitle()) {
-                        summary = topic.getTitle();
+                List<RecordItems.Heading> loose = new ArrayList<>();
+                for (Resource item : entries(consultation.get(), Resource.class)) {
+                    if (item instanceof ListResource topic && hasCode(topic.getCode(), GpcSpec.TOPIC_LIST)) {
+                        topics.add(topic(topic));
+                    } else {
+                        loose.add(new RecordItems.Heading("Entry", List.of(entryText(item))));
                     }
-                    for (Resource item : topic.getEntry().stream().map(en -> resolve(en.getItem())).toList()) {
-                        if (item instanceof ListResource heading) {
-                            List<String> texts = entries(heading, Resource.class).stream().map(this::entryText)
-                                    .filter(t -> !t.isBlank()).toList();
-                            headings.add(new RecordItems.Heading(heading.getTitle(), texts));
-                        } else if (item != null) {
-                            headings.add(new RecordItems.Heading("Entry", List.of(entryText(item))));
-                        }
-                    }
+                }
+                if (!loose.isEmpty()) {
+                    topics.add(new RecordItems.Topic("", loose));
                 }
             }
             Optional<String> clinician = e.getParticipant().stream()
-                    .map(p -> resolve(p.getIndividual())).filter(Practitioner.class::isInstance)
+                    .map(p -> resolve(e, p.getIndividual())).filter(Practitioner.class::isInstance)
                     .map(p -> practitionerName((Practitioner) p)).findFirst();
-            Optional<String> location = e.getLocation().stream().map(l -> resolve(l.getLocation()))
+            Optional<String> location = e.getLocation().stream().map(l -> resolve(e, l.getLocation()))
                     .filter(Location.class::isInstance).map(l -> ((Location) l).getName()).findFirst();
-            Optional<PartialDate> when = date(e.getPeriod().getStartElement());
+            Optional<PartialDate> when = date(e.getPeriod().getStartElement())
+                    .or(() -> consultation.flatMap(c -> date(c.getDateElement())));
             if (when.isEmpty()) {
                 continue;
             }
-            items.add(new RecordItems.Consultation(when.get(), e.getTypeFirstRep().getText(), clinician, location,
-                    summary, headings));
+            String type = e.hasType() ? text(e.getTypeFirstRep())
+                    : consultation.map(ListResource::getTitle).orElse("Consultation");
+            items.add(new RecordItems.Consultation(when.get(), type, clinician, location, topics));
         }
         items.sort(Comparator.comparing(RecordItems.Consultation::when).reversed());
         return items;
     }
 
+    /**
+     * One topic: its own title (or, when it has none, the problem it is about) and its own headings. Entries placed
+     * straight under the topic, without a heading, are kept under "Entry".
+     */
+    private RecordItems.Topic topic(ListResource topic) {
+        List<RecordItems.Heading> headings = new ArrayList<>();
+        List<String> direct = new ArrayList<>();
+        for (Resource item : entries(topic, Resource.class)) {
+            if (item instanceof ListResource heading && hasCode(heading.getCode(), GpcSpec.CATEGORY_LIST)) {
+                List<String> texts = entries(heading, Resource.class).stream().map(this::entryText)
+                        .filter(t -> !t.isBlank()).toList();
+                headings.add(new RecordItems.Heading(heading.hasTitle() ? heading.getTitle() : "Entry", texts));
+            } else {
+                String t = entryText(item);
+                if (!t.isBlank()) {
+                    direct.add(t);
+                }
+            }
+        }
+        if (!direct.isEmpty()) {
+            headings.add(new RecordItems.Heading("Entry", direct));
+        }
+        String title = topic.hasTitle() ? topic.getTitle()
+                : topic.getExtension().stream().map(Extension::getValue).filter(Reference.class::isInstance)
+                        .map(r -> resolve(topic, (Reference) r)).filter(Condition.class::isInstance)
+                        .map(c -> text(((Condition) c).getCode())).findFirst().orElse("");
+        return new RecordItems.Topic(title, headings);
+    }
+
     private String entryText(Resource r) {
         if (r instanceof Observation o) {
             String text = o.hasComment() ? o.getComment() : text(o.getCode());
+            if (o.hasComponent()) {
+                return text + ": " + observationValue(o);
+            }
             return o.hasValue() ? text + ": " + value(o.getValue()) : text;
+        }
+        if (r instanceof AllergyIntolerance a) {
+            return "Allergy: " + text(a.getCode());
+        }
+        if (r instanceof MedicationStatement m) {
+            return "Medication: " + (m.getMedication() instanceof Reference ref && resolve(m, ref) instanceof Medication med
+                    ? text(med.getCode()) + " " : "") + m.getDosageFirstRep().getText();
+        }
+        if (r instanceof Immunization i) {
+            return "Immunisation: " + text(i.getVaccineCode());
+        }
+        if (r instanceof ReferralRequest rr) {
+            return "Referral: " + rr.getReasonCode().stream().map(this::text).findFirst()
+                    .orElse(rr.getSpecialty().hasText() ? rr.getSpecialty().getText() : "");
+        }
+        if (r instanceof DiagnosticReport d) {
+            return "Investigation: " + text(d.getCode());
+        }
+        if (r instanceof ProcedureRequest p) {
+            return "Plan: " + text(p.getCode());
         }
         if (r instanceof Condition c) {
             return "Problem: " + text(c.getCode());
         }
         if (r instanceof MedicationRequest m) {
-            return "Medication: " + m.getDosageInstructionFirstRep().getText();
+            return "Medication: " + (m.getMedication() instanceof Reference ref && resolve(m, ref) instanceof Medication med
+                    ? text(med.getCode()) + " " : "") + m.getDosageInstructionFirstRep().getText();
         }
-        return r.fhirType();
+        return r == null ? "" : r.fhirType();
     }
 
     private List<RecordItems.Immunisation> immunisations(ListResource list) {
         return entries(list, Immunization.class).stream().map(i -> new RecordItems.Immunisation(
-                        coded(i.getVaccineCode()), date(i.getDateElement()), i.getNotGiven(),
+                        vaccine(i), date(i.getDateElement()), i.getNotGiven(),
                         i.getExplanation().getReasonNotGiven().stream().map(this::text).findFirst(),
                         i.getVaccinationProtocol().stream().filter(p -> p.hasDoseSequence())
                                 .map(p -> String.valueOf(p.getDoseSequence())).findFirst()))
                 .sorted(Comparator.comparing((RecordItems.Immunisation i) -> i.given().orElse(null),
                         Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
+    }
+
+    /** The vaccination procedure when the provider gives one (the vaccine code may be only "unknown"). */
+    private Coded vaccine(Immunization i) {
+        Extension procedure = i.getExtensionByUrl(GpcSpec.EXT_VACCINATION_PROCEDURE);
+        if (procedure != null && procedure.getValue() instanceof CodeableConcept cc && !cc.isEmpty()) {
+            return coded(cc);
+        }
+        return coded(i.getVaccineCode());
     }
 
     private List<RecordItems.Observation> observations(ListResource list) {
@@ -268,33 +334,118 @@ final class StructuredRecordMapper {
         if (o.hasComponent()) {
             List<String> parts = o.getComponent().stream().map(c -> c.getValue() instanceof Quantity q
                     ? q.getValue().stripTrailingZeros().toPlainString() : value(c.getValue())).toList();
-            String unit = o.getComponentFirstRep().getValue() instanceof Quantity q ? " " + q.getUnit() : "";
+            String unit = o.getComponentFirstRep().getValue() instanceof Quantity q ? " " + unit(q) : "";
             return String.join("/", parts) + unit;
         }
         return o.hasValue() ? value(o.getValue()) : (o.hasComment() ? o.getComment() : "");
     }
 
+    /**
+     * Investigations: report, then test groups (an Observation whose {@code related} items of type
+     * {@code has-member} are the test results), then results; filing comments are Observations coded "comment note".
+     */
     private List<RecordItems.Investigation> investigations(ListResource list) {
-        return entries(list, DiagnosticReport.class).stream().map(r -> new RecordItems.Investigation(
-                        coded(r.getCode()), date(r.getIssuedElement()),
-                        Optional.ofNullable(r.getConclusion()),
-                        r.getResult().stream().map(this::resolve).filter(Observation.class::isInstance)
-                                .map(Observation.class::cast).map(this::result).toList()))
+        return entries(list, DiagnosticReport.class).stream().map(this::investigation)
                 .sorted(Comparator.comparing((RecordItems.Investigation i) -> i.when().orElse(null),
                         Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
     }
 
+    private RecordItems.Investigation investigation(DiagnosticReport r) {
+        List<RecordItems.TestGroup> groups = new ArrayList<>();
+        List<RecordItems.Result> results = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
+        Set<Observation> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Reference ref : r.getResult()) {
+            if (!(resolve(r, ref) instanceof Observation o) || !seen.add(o)) {
+                continue;
+            }
+            if (isFilingComment(o)) {
+                commentText(o).ifPresent(comments::add);
+            } else if (isTestGroup(o)) {
+                List<RecordItems.Result> members = new ArrayList<>();
+                List<String> groupComments = new ArrayList<>();
+                for (Observation m : members(o)) {
+                    if (!seen.add(m)) {
+                        continue;
+                    }
+                    if (isFilingComment(m)) {
+                        commentText(m).ifPresent(groupComments::add);
+                    } else {
+                        members.add(result(m));
+                    }
+                }
+                if (o.hasComment()) {
+                    groupComments.add(o.getComment());
+                }
+                groups.add(new RecordItems.TestGroup(coded(o.getCode()), members, groupComments));
+            } else {
+                results.add(result(o));
+            }
+        }
+        Optional<PartialDate> when = date(r.getIssuedElement()).or(() -> r.getEffective() == null ? Optional.empty()
+                : date(r.getEffective()));
+        return new RecordItems.Investigation(reportName(r, groups, results), when,
+                Optional.ofNullable(r.getConclusion()), groups, results, comments);
+    }
+
+    /**
+     * A report coded only as the generic "Diagnostic studies report" is named by what it holds: its test groups
+     * (e.g. "Full blood count"), else its results.
+     */
+    private Coded reportName(DiagnosticReport r, List<RecordItems.TestGroup> groups, List<RecordItems.Result> results) {
+        if (!hasCode(r.getCode(), GpcSpec.DIAGNOSTIC_STUDIES_REPORT)) {
+            return coded(r.getCode());
+        }
+        List<String> names = groups.isEmpty() ? results.stream().map(x -> x.test().display()).toList()
+                : groups.stream().map(g -> g.name().display()).toList();
+        return names.isEmpty() ? coded(r.getCode()) : new Coded(String.join(", ", names), Optional.empty());
+    }
+
+    private static boolean isFilingComment(Observation o) {
+        return hasCode(o.getCode(), GpcSpec.FILING_COMMENT);
+    }
+
+    private static boolean isTestGroup(Observation o) {
+        return o.getRelated().stream().anyMatch(rel -> rel.getType() == Observation.ObservationRelationshipType.HASMEMBER);
+    }
+
+    private List<Observation> members(Observation group) {
+        return group.getRelated().stream()
+                .filter(rel -> rel.getType() == Observation.ObservationRelationshipType.HASMEMBER)
+                .map(rel -> resolve(group, rel.getTarget())).filter(Observation.class::isInstance)
+                .map(Observation.class::cast).toList();
+    }
+
+    private static Optional<String> commentText(Observation o) {
+        if (o.hasComment()) {
+            return Optional.of(o.getComment());
+        }
+        return o.getValue() instanceof StringType st ? Optional.ofNullable(st.getValue())
+                : Optional.empty();
+    }
+
     private RecordItems.Result result(Observation o) {
         Optional<String> range = o.getReferenceRange().stream().findFirst().map(rr -> {
-            String low = rr.hasLow() ? rr.getLow().getValue().stripTrailingZeros().toPlainString() : "";
-            String high = rr.hasHigh() ? rr.getHigh().getValue().stripTrailingZeros().toPlainString() : "";
-            return low + " to " + high;
+            if (rr.hasText() && !rr.hasLow() && !rr.hasHigh()) {
+                return rr.getText();
+            }
+            String low = rr.hasLow() && rr.getLow().hasValue() ? rr.getLow().getValue().stripTrailingZeros().toPlainString() : "";
+            String high = rr.hasHigh() && rr.getHigh().hasValue() ? rr.getHigh().getValue().stripTrailingZeros().toPlainString() : "";
+            if (low.isEmpty()) {
+                return "up to " + high;
+            }
+            return high.isEmpty() ? "from " + low : low + " to " + high;
         });
-        Optional<String> flag = o.hasInterpretation() ? Optional.of(o.getInterpretation().getCodingFirstRep()
-                .getDisplay() == null ? o.getInterpretation().getCodingFirstRep().getCode()
-                : o.getInterpretation().getCodingFirstRep().getDisplay()) : Optional.empty();
-        return new RecordItems.Result(coded(o.getCode()), o.hasValue() ? value(o.getValue()) : "", range, flag);
+        Optional<String> flag = o.hasInterpretation() ? Optional.of(o.getInterpretation().hasText()
+                ? o.getInterpretation().getText()
+                : o.getInterpretation().getCodingFirstRep().getDisplay() == null
+                        ? o.getInterpretation().getCodingFirstRep().getCode()
+                        : o.getInterpretation().getCodingFirstRep().getDisplay()) : Optional.empty();
+        String value = o.hasValue() ? value(o.getValue()) : o.hasDataAbsentReason() ? "no value: "
+                + text(o.getDataAbsentReason()) : "";
+        List<String> comments = o.hasComment() ? List.of(o.getComment()) : List.of();
+        return new RecordItems.Result(coded(o.getCode()), value, range, flag, comments);
     }
 
     private List<RecordItems.Referral> referrals(ListResource list) {
@@ -327,28 +478,30 @@ final class StructuredRecordMapper {
     // ------------------------------------------------------------------ helpers
 
     Optional<ListResource> list(String code) {
-        return all(ListResource.class).stream()
-                .filter(l -> l.getCode().getCoding().stream().anyMatch(c -> code.equals(c.getCode())))
-                .findFirst();
+        return all(ListResource.class).stream().filter(l -> hasCode(l.getCode(), code)).findFirst();
+    }
+
+    private static boolean hasCode(CodeableConcept concept, String code) {
+        return concept != null && concept.getCoding().stream()
+                .anyMatch(c -> code.equals(c.getCode()) && (c.getSystem() == null || GpcSpec.SNOMED.equals(c.getSystem())));
     }
 
     private List<String> warnings(ListResource list) {
         return list.getExtension().stream()
-                .filter(e -> e.getUrl() != null && e.getUrl().endsWith("ListWarningCode-1"))
-                .map(e -> e.getValue().primitiveValue())
-                .map(code -> WARNINGS.getOrDefault(code, "The practice flagged this section: " + code))
+                .filter(e -> GpcSpec.EXT_LIST_WARNING.equals(e.getUrl()) && e.hasValue())
+                .map(e -> e.getValue() instanceof Coding c ? c.getCode() : e.getValue().primitiveValue())
+                .map(code -> GpcSpec.WARNINGS.getOrDefault(code, "The practice flagged this section: " + code))
+                .distinct()
                 .toList();
     }
 
     /** Provider notes that only restate a warning are dropped: the warning itself is shown in plain English. */
     private static boolean isWarningText(String text) {
-        return text.startsWith("Items excluded due to confidentiality")
-                || text.startsWith("Patient record transfer from previous GP practice")
-                || text.startsWith("Patient data may be incomplete as there is data supplied by a third party");
+        return GpcSpec.WARNING_NOTE_PREFIXES.stream().anyMatch(text::startsWith);
     }
 
     private <T extends Resource> List<T> entries(ListResource list, Class<T> type) {
-        return list.getEntry().stream().map(e -> resolve(e.getItem())).filter(type::isInstance).map(type::cast)
+        return list.getEntry().stream().map(e -> resolve(list, e.getItem())).filter(type::isInstance).map(type::cast)
                 .toList();
     }
 
@@ -357,13 +510,12 @@ final class StructuredRecordMapper {
                 .map(type::cast).toList();
     }
 
-    private Resource resolve(Reference reference) {
-        return reference == null || reference.getReference() == null ? null
-                : byReference.get(reference.getReference());
+    private Resource resolve(Resource container, Reference reference) {
+        return references.resolve(container, reference);
     }
 
     private Coded coded(CodeableConcept c) {
-        Optional<String> snomed = c.getCoding().stream().filter(x -> SNOMED.equals(x.getSystem()))
+        Optional<String> snomed = c.getCoding().stream().filter(x -> GpcSpec.SNOMED.equals(x.getSystem()))
                 .map(x -> x.getCode()).findFirst();
         return new Coded(text(c), snomed);
     }
@@ -388,7 +540,13 @@ final class StructuredRecordMapper {
 
     private static String quantity(Quantity q) {
         String value = q.hasValue() ? q.getValue().stripTrailingZeros().toPlainString() : "";
-        return (value + " " + (q.getUnit() == null ? "" : q.getUnit())).trim();
+        return (value + " " + unit(q)).trim();
+    }
+
+    /** The unit as a clinician reads it: UCUM's "mm[Hg]" (the unit blood pressures MUST use) is shown as mmHg. */
+    private static String unit(Quantity q) {
+        String unit = q.hasUnit() ? q.getUnit() : q.hasCode() ? q.getCode() : "";
+        return "mm[Hg]".equals(unit) ? "mmHg" : unit;
     }
 
     private static String practitionerName(Practitioner p) {

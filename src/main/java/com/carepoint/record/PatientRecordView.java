@@ -76,6 +76,9 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private CurrentUser user;
     private Optional<AccessReason> reason = Optional.empty();
     private TabSheet fullSheet;
+    /** First-screen sections of the current load still to answer; the status line ends when it reaches 0. */
+    private int pendingFirstScreen;
+    private boolean sourceShown;
 
     public PatientRecordView(OpenPatients openPatients, GpConnectRecords records, CurrentUserService users,
             ExecutorService recordExecutor, AccessAudit audit, RecordAccess access,
@@ -225,6 +228,8 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         RenderGuard.Ticket ticket = guard.start(patient.nhsNumber().value());
         source.setText("Retrieving the GP record from " + patient.registeredPracticeOds().orElse("") + "…");
         recordProblem.setVisible(false);
+        pendingFirstScreen = cards.size();
+        sourceShown = false;
         for (SectionKind kind : cards.keySet()) {
             Div card = cards.get(kind);
             card.removeAll();
@@ -232,8 +237,11 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             fetch(kind, SectionRequest.FIRST_SCREEN, ticket, fetched -> {
                 card.removeAll();
                 card.add(new H3(kind.title()), summaryOf(fetched.section()));
+                pendingFirstScreen--;
+                endStatusWhenAllAnswered();
             });
         }
+        endStatusWhenAllAnswered();
         fullPanels.forEach((kind, panel) -> {
             boolean wasShowing = panel.getElement().hasAttribute("data-loaded") && fullSheet != null
                     && fullSheet.getComponent(fullSheet.getSelectedTab()) == panel;
@@ -295,6 +303,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                 }
                 render.accept(fetched);
                 fetched.source().ifPresent(s -> {
+                    sourceShown = true;
                     banner.setPractice(s.practiceName(), s.odsCode());
                     source.setText("From " + s.practiceName() + " (" + s.odsCode() + ") via " + s.gpSystem()
                             + " · retrieved " + PartialDate.of(java.time.LocalDateTime.ofInstant(s.retrievedAt(),
@@ -303,6 +312,18 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                 fetched.section().problem().filter(RecordProblem::permanent).ifPresent(this::showRecordProblem);
             });
         });
+    }
+
+    /**
+     * Once every first-screen section has answered or failed, the status line stops saying "Retrieving…": it names
+     * the source when any section came back, and otherwise says plainly that the record could not be retrieved.
+     */
+    private void endStatusWhenAllAnswered() {
+        if (pendingFirstScreen > 0 || sourceShown || recordProblem.isVisible()) {
+            return;
+        }
+        source.setText("The GP record could not be retrieved from " + patient.registeredPracticeOds().orElse("the "
+                + "practice") + ". Each section says why.");
     }
 
     /** A problem with the whole record (dissent, not found, not shared): said once, plainly, with a banner flag. */

@@ -36,8 +36,22 @@ public final class RecordItems {
             Optional<PartialDate> ended) {
     }
 
+    /**
+     * One consultation. A consultation can cover several topics (problems or issues), each with its own title and its
+     * own headings; a topic never borrows another topic's headings.
+     */
     public record Consultation(PartialDate when, String type, Optional<String> clinician, Optional<String> location,
-            String summary, List<Heading> headings) {
+            List<Topic> topics) {
+
+        /** The topics' titles, in the order recorded ("Anxiety with depression; Swollen legs"). */
+        public String summary() {
+            List<String> titles = topics.stream().map(Topic::title).filter(t -> !t.isBlank()).distinct().toList();
+            return titles.isEmpty() ? type : String.join("; ", titles);
+        }
+    }
+
+    /** A topic of a consultation: its title and the headings (History, Examination, Plan, ...) recorded under it. */
+    public record Topic(String title, List<Heading> headings) {
     }
 
     public record Heading(String name, List<String> entries) {
@@ -50,11 +64,26 @@ public final class RecordItems {
     public record Observation(Coded what, Optional<PartialDate> when, String value) {
     }
 
+    /**
+     * An investigation report: its results, either directly under the report or in test groups (a full blood count's
+     * haemoglobin, white cell count, ...), and the filing comments made on it.
+     */
     public record Investigation(Coded what, Optional<PartialDate> when, Optional<String> conclusion,
-            List<Result> results) {
+            List<TestGroup> groups, List<Result> results, List<String> comments) {
+
+        /** Every result, grouped or not. */
+        public List<Result> allResults() {
+            return java.util.stream.Stream.concat(groups.stream().flatMap(g -> g.results().stream()), results.stream())
+                    .toList();
+        }
     }
 
-    public record Result(Coded test, String value, Optional<String> range, Optional<String> flag) {
+    /** A group of test results reported together (a panel or battery). */
+    public record TestGroup(Coded name, List<Result> results, List<String> comments) {
+    }
+
+    public record Result(Coded test, String value, Optional<String> range, Optional<String> flag,
+            List<String> comments) {
     }
 
     public record Referral(Optional<PartialDate> when, String to, Optional<String> specialty, Optional<String> reason,

@@ -18,13 +18,18 @@ public record RecordProblem(Kind kind, String message, String whatToDo, String t
         PRACTICE_ERROR,
         UNREADABLE_RESPONSE,
         CARE_POINT_ERROR,
-        NOT_PERMITTED
+        NOT_PERMITTED,
+        /** The practice's GP system does not provide this section at all (it said so): not a fault, not "none". */
+        NOT_PROVIDED_BY_SYSTEM,
+        /** The practice answered with another patient's record: nothing from the answer is shown. */
+        WRONG_PATIENT
     }
 
     /** Problems with the whole record (the patient or the practice), rather than a passing failure worth retrying. */
     public boolean permanent() {
         return switch (kind) {
-            case PATIENT_DISSENT, PATIENT_NOT_FOUND, PRACTICE_NOT_SHARING, ORGANISATION_REFUSED, NOT_CONNECTED -> true;
+            case PATIENT_DISSENT, PATIENT_NOT_FOUND, PRACTICE_NOT_SHARING, ORGANISATION_REFUSED, NOT_CONNECTED,
+                    WRONG_PATIENT -> true;
             default -> false;
         };
     }

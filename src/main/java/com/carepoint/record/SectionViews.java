@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.ListItem;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -58,9 +59,15 @@ final class SectionViews {
         d.addClassNames("cp-problem", "cp-problem-" + problem.kind().name().toLowerCase(java.util.Locale.UK));
         d.getElement().setAttribute("role", "alert");
         d.getElement().setAttribute("data-problem", problem.kind().name());
-        String lead = kind == SectionKind.ALLERGIES
-                ? "Allergies could not be retrieved. Do not assume the patient has no allergies."
-                : kind.title() + " could not be retrieved.";
+        String lead;
+        if (problem.kind() == RecordProblem.Kind.NOT_PROVIDED_BY_SYSTEM) {
+            lead = "Not provided by this practice's GP system: " + kind.title().toLowerCase(Locale.UK) + "."
+                    + (kind == SectionKind.ALLERGIES ? " Do not assume the patient has no allergies." : "");
+        } else {
+            lead = kind == SectionKind.ALLERGIES
+                    ? "Allergies could not be retrieved. Do not assume the patient has no allergies."
+                    : kind.title() + " could not be retrieved.";
+        }
         d.add(new Strong(lead), new Paragraph(problem.message()), new Paragraph(problem.whatToDo()));
         return d;
     }
@@ -96,7 +103,9 @@ final class SectionViews {
                     d.add(p);
                 }
                 case NONE_RECORDED -> {
-                    Paragraph p = nothingRecorded(s, "No allergies recorded. This does not mean the patient has no "
+                    boolean endedOnly = s.items().stream().anyMatch(a -> !a.active());
+                    Paragraph p = nothingRecorded(s, (endedOnly ? "No current allergies recorded (ended ones are "
+                            + "listed below)." : "No allergies recorded.") + " This does not mean the patient has no "
                             + "allergies: ask the patient.");
                     p.getElement().setAttribute("data-allergy-state", "NONE_RECORDED");
                     d.add(p);
@@ -230,15 +239,27 @@ final class SectionViews {
         return details;
     }
 
+    /** Each topic under its own title, with its own headings: one topic's headings never merge into another's. */
     static Div consultationBody(Consultation c) {
         Div body = new Div();
         body.addClassName("cp-consultation-body");
         c.location().ifPresent(l -> body.add(new Paragraph("At " + l)));
-        for (RecordItems.Heading h : c.headings()) {
-            Div heading = new Div(new Strong(h.name()));
-            heading.addClassName("cp-consultation-heading");
-            h.entries().forEach(e -> heading.add(new Paragraph(e)));
-            body.add(heading);
+        boolean titled = c.topics().size() > 1;
+        for (RecordItems.Topic t : c.topics()) {
+            Div topic = new Div();
+            topic.addClassName("cp-consultation-topic");
+            if (titled || !t.title().isBlank()) {
+                Strong title = new Strong(t.title().isBlank() ? "Other entries" : t.title());
+                title.addClassName("cp-consultation-topic-title");
+                topic.add(title);
+            }
+            for (RecordItems.Heading h : t.headings()) {
+                Div heading = new Div(new Strong(h.name()));
+                heading.addClassName("cp-consultation-heading");
+                h.entries().forEach(e -> heading.add(new Paragraph(e)));
+                topic.add(heading);
+            }
+            body.add(topic);
         }
         return body;
     }
@@ -287,16 +308,47 @@ final class SectionViews {
             grid.addColumn(i -> i.when().map(PartialDate::dateOnly).orElse("")).setHeader("Date").setAutoWidth(true);
             grid.addColumn(i -> i.what().display()).setHeader("Investigation").setFlexGrow(2);
             grid.addColumn(i -> i.conclusion().orElse("")).setHeader("Conclusion").setFlexGrow(3);
-            grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(i -> {
-                UnorderedList list = new UnorderedList();
-                i.results().forEach(r -> list.add(new ListItem(r.test().display() + ": " + r.value()
-                        + r.range().map(x -> " (range " + x + ")").orElse("")
-                        + r.flag().map(f -> " — " + f).orElse(""))));
-                return list;
-            }));
+            grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(SectionViews::investigationBody));
             grid.setItems(s.items());
             return grid;
         });
+    }
+
+    /** A report's test groups (each under its own name), its ungrouped results, and the filing comments. */
+    static Div investigationBody(Investigation i) {
+        Div body = new Div();
+        body.addClassName("cp-investigation-body");
+        for (RecordItems.TestGroup g : i.groups()) {
+            Div group = new Div(new Strong(g.name().display()));
+            group.addClassName("cp-test-group");
+            group.add(results(g.results()));
+            g.comments().forEach(c -> group.add(comment(c)));
+            body.add(group);
+        }
+        if (!i.results().isEmpty()) {
+            body.add(results(i.results()));
+        }
+        i.comments().forEach(c -> body.add(comment(c)));
+        return body;
+    }
+
+    private static UnorderedList results(List<RecordItems.Result> results) {
+        UnorderedList list = new UnorderedList();
+        list.addClassName("cp-results");
+        results.forEach(r -> {
+            ListItem item = new ListItem(r.test().display() + ": " + (r.value().isBlank() ? "no value" : r.value())
+                    + r.range().map(x -> " (range " + x + ")").orElse("")
+                    + r.flag().map(f -> " — " + f).orElse(""));
+            r.comments().forEach(c -> item.add(comment(c)));
+            list.add(item);
+        });
+        return list;
+    }
+
+    private static Paragraph comment(String text) {
+        Paragraph p = new Paragraph("Comment: " + text);
+        p.addClassName("cp-result-comment");
+        return p;
     }
 
     static Component observations(Section<Observation> s) {

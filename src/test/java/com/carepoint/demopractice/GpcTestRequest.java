@@ -138,7 +138,7 @@ final class GpcTestRequest {
                  {"name":"patientNHSNumber","valueIdentifier":{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"%s"}},
                  {"name":"includeAllergies","part":[{"name":"includeResolvedAllergies","valueBoolean":true}]},
                  {"name":"includeMedication","part":[{"name":"includePrescriptionIssues","valueBoolean":true}]},
-                 {"name":"includeConsultations","part":[{"name":"includeNumberOfMostRecent","valueInteger":5}]},
+                 {"name":"includeConsultations","part":[{"name":"includeNumberOfMostRecent","valuePositiveInt":5}]},
                  {"name":"includeProblems"},
                  {"name":"includeImmunisations","part":[{"name":"includeNotGiven","valueBoolean":true}]},
                  {"name":"includeUncategorisedData"},

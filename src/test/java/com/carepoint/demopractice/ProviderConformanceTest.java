@@ -51,6 +51,37 @@ class ProviderConformanceTest {
         assertThat(b.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
     }
 
+    /**
+     * GP Connect "General API guidance", "Content types": _format, when given, is a MIME type and overrides Accept; a
+     * format the server does not support is 415. HAPI's own {@code _format=json} is not a MIME type.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mediaTypeFaults")
+    void aFormatThatIsNotAFhirMimeTypeIsRefusedWith415(String name, Consumer<GpcTestRequest> fault) {
+        HttpResponse<String> r = valid().with(fault).send();
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(415);
+    }
+
+    static Stream<Arguments> mediaTypeFaults() {
+        return Stream.of(
+                Arguments.of("_format=json", (Consumer<GpcTestRequest>) r -> r.path += "?_format=json"),
+                Arguments.of("_format=xml", (Consumer<GpcTestRequest>) r -> r.path += "?_format=xml"),
+                Arguments.of("Accept: application/json", (Consumer<GpcTestRequest>) r -> r.headers.put("Accept", "application/json")),
+                Arguments.of("Accept: the DSTU2 legacy type", (Consumer<GpcTestRequest>) r -> r.headers.put("Accept", "application/json+fhir")));
+    }
+
+    @Test
+    void theFhirMimeTypesAreServedAsAskedFor() {
+        HttpResponse<String> json = valid().with(r -> r.path += "?_format=" + java.net.URLEncoder.encode(
+                "application/fhir+json", java.nio.charset.StandardCharsets.UTF_8)).send();
+        assertThat(json.statusCode()).isEqualTo(200);
+        HttpResponse<String> xml = valid().with(r -> r.headers.put("Accept", "application/fhir+xml;charset=utf-8")).send();
+        assertThat(xml.statusCode()).isEqualTo(200);
+        assertThat(xml.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/fhir+xml"));
+        assertThat(xml.body()).startsWith("<Bundle");
+    }
+
     static Stream<Arguments> headerFaults() {
         return Stream.of(
                 Arguments.of("no Ssp-TraceID", (Consumer<GpcTestRequest>) r -> r.headers.remove("Ssp-TraceID")),
@@ -162,8 +193,8 @@ class ProviderConformanceTest {
                 Arguments.of("a section twice", params(nhs, "{\"name\":\"includeProblems\"},{\"name\":\"includeProblems\"}"), 422, "INVALID_PARAMETER"),
                 Arguments.of("allergies without includeResolvedAllergies", params(nhs, "{\"name\":\"includeAllergies\"}"), 422, "INVALID_PARAMETER"),
                 Arguments.of("unknown part-parameter", params(nhs, "{\"name\":\"includeAllergies\",\"part\":[{\"name\":\"includeResolvedAllergies\",\"valueBoolean\":true},{\"name\":\"includeEverything\",\"valueBoolean\":true}]}"), 422, "INVALID_PARAMETER"),
-                Arguments.of("consultations by period and most recent", params(nhs, "{\"name\":\"includeConsultations\",\"part\":[{\"name\":\"consultationSearchPeriod\",\"valuePeriod\":{\"start\":\"2020-01-01\",\"end\":\"2021-01-01\"}},{\"name\":\"includeNumberOfMostRecent\",\"valueInteger\":3}]}"), 422, "INVALID_PARAMETER"),
-                Arguments.of("most recent 0", params(nhs, "{\"name\":\"includeConsultations\",\"part\":[{\"name\":\"includeNumberOfMostRecent\",\"valueInteger\":0}]}"), 422, "INVALID_PARAMETER"),
+                Arguments.of("consultations by period and most recent", params(nhs, "{\"name\":\"includeConsultations\",\"part\":[{\"name\":\"consultationSearchPeriod\",\"valuePeriod\":{\"start\":\"2020-01-01\",\"end\":\"2021-01-01\"}},{\"name\":\"includeNumberOfMostRecent\",\"valuePositiveInt\":3}]}"), 422, "INVALID_PARAMETER"),
+                Arguments.of("most recent 0", params(nhs, "{\"name\":\"includeConsultations\",\"part\":[{\"name\":\"includeNumberOfMostRecent\",\"valuePositiveInt\":0}]}"), 422, "INVALID_PARAMETER"),
                 Arguments.of("period starting after it ends", params(nhs, "{\"name\":\"includeInvestigations\",\"part\":[{\"name\":\"investigationSearchPeriod\",\"valuePeriod\":{\"start\":\"2022-01-01\",\"end\":\"2021-01-01\"}}]}"), 422, "INVALID_PARAMETER"),
                 Arguments.of("period starting in the future", params(nhs, "{\"name\":\"includeReferrals\",\"part\":[{\"name\":\"referralSearchPeriod\",\"valuePeriod\":{\"start\":\"2099-01-01\"}}]}"), 422, "INVALID_PARAMETER"),
                 Arguments.of("period with a partial date", params(nhs, "{\"name\":\"includeUncategorisedData\",\"part\":[{\"name\":\"uncategorisedDataSearchPeriod\",\"valuePeriod\":{\"start\":\"2020\"}}]}"), 422, "INVALID_PARAMETER"),

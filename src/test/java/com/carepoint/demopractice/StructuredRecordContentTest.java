@@ -94,6 +94,97 @@ class StructuredRecordContentTest {
                 a.getClinicalStatus()).isEqualTo(AllergyIntolerance.AllergyIntoleranceClinicalStatus.ACTIVE));
     }
 
+    /** ARS/allergies_guidance: resolved allergies are "contained resources" of the ended List, referenced "#id". */
+    @Test
+    void endedAllergiesAreContainedInTheirListNotBundleEntries() {
+        Bundle with = riverside("9990000360", null);
+        ListResource ended = list(with, "1103671000000101");
+        assertThat(ended.getContained()).hasSize(2).allSatisfy(r -> assertThat(r).isInstanceOf(AllergyIntolerance.class));
+        assertThat(ended.getEntry()).allSatisfy(e -> assertThat(e.getItem().getReference()).startsWith("#"));
+        assertThat(all(with, AllergyIntolerance.class)).singleElement().satisfies(a -> assertThat(
+                a.getClinicalStatus()).isEqualTo(AllergyIntolerance.AllergyIntoleranceClinicalStatus.ACTIVE));
+    }
+
+    /**
+     * ARS/retrieve_patient_record: the practice is the Organization referenced from Patient.generalPractitioner, and
+     * consumers "MUST NOT rely on order"; real answers hold other Organizations too, so ours puts the supplier's first.
+     */
+    @Test
+    void severalOrganizationsAndThePracticeIsTheOneThePatientReferences() {
+        Bundle b = riverside("9990000018", null);
+        List<org.hl7.fhir.dstu3.model.Organization> orgs = all(b, org.hl7.fhir.dstu3.model.Organization.class);
+        assertThat(orgs).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(orgs.getFirst().getName()).isNotEqualTo("Riverside Medical Practice");
+        Patient p = all(b, Patient.class).getFirst();
+        assertThat(p.getGeneralPractitioner()).extracting(r -> r.getReference()).anyMatch(r -> r.startsWith("Organization/"));
+        String practiceRef = p.getGeneralPractitioner().stream().map(r -> r.getReference())
+                .filter(r -> r.startsWith("Organization/")).findFirst().orElseThrow();
+        assertThat(orgs).filteredOn(o -> practiceRef.equals("Organization/" + o.getIdElement().getIdPart()))
+                .singleElement().satisfies(o -> assertThat(o.getName()).isEqualTo("Riverside Medical Practice"));
+    }
+
+    /** pages/accessrecord_structured/accessrecord_structured_problems.md: significance is an HL7 UK extension. */
+    @Test
+    void problemSignificanceIsOnTheCareConnectExtension() {
+        Bundle b = riverside("9990000018", null);
+        assertThat(all(b, Condition.class)).isNotEmpty().allSatisfy(c -> assertThat(c.getExtensionByUrl(
+                "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-ProblemSignificance-1"))
+                .isNotNull());
+    }
+
+    /** ARS/DiagnosticReport, ARS/observation_testGroup, ARS/observation_testResult, ARS/observation_filingComments. */
+    @Test
+    void investigationsHaveTestGroupsResultsAndFilingComments() {
+        Bundle b = riverside("9990000018", null);
+        Observation group = all(b, Observation.class).stream()
+                .filter(o -> "Full blood count".equals(o.getCode().getText())).findFirst().orElseThrow();
+        String groupRef = "Observation/" + group.getIdElement().getIdPart();
+        org.hl7.fhir.dstu3.model.DiagnosticReport fbc = all(b, org.hl7.fhir.dstu3.model.DiagnosticReport.class).stream()
+                .filter(r -> r.getResult().stream().anyMatch(ref -> groupRef.equals(ref.getReference())))
+                .findFirst().orElseThrow();
+        assertThat(fbc.getCode().getCodingFirstRep().getCode()).isEqualTo("721981007");
+        List<Observation> referenced = fbc.getResult().stream().map(ref -> all(b, Observation.class).stream()
+                .filter(o -> ref.getReference().equals("Observation/" + o.getIdElement().getIdPart())).findFirst()
+                .orElseThrow()).toList();
+        assertThat(referenced).hasSize(2);
+        assertThat(group.getCode().getText()).isEqualTo("Full blood count");
+        assertThat(group.getRelated()).hasSize(2).allSatisfy(r -> assertThat(r.getType())
+                .isEqualTo(Observation.ObservationRelationshipType.HASMEMBER));
+        Observation comment = referenced.stream().filter(o -> !o.hasRelated()).findFirst().orElseThrow();
+        assertThat(comment.getCode().getCodingFirstRep().getCode()).isEqualTo("37331000000100");
+        assertThat(comment.getComment()).isEqualTo("Normal - no action");
+    }
+
+    /** ARS/list_consutation: one topic List per topic, each with its own heading Lists. */
+    @Test
+    void aConsultationAboutTwoTopicsHasTwoTopicLists() {
+        Bundle b = riverside("9990000018",
+                "{\"name\":\"includeConsultations\",\"part\":[{\"name\":\"includeNumberOfMostRecent\",\"valuePositiveInt\":1}]}");
+        ListResource consultation = list(b, "325851000000107");
+        assertThat(consultation.getEntry()).hasSize(2);
+        List<ListResource> topics = all(b, ListResource.class).stream()
+                .filter(l -> "25851000000105".equals(l.getCode().getCodingFirstRep().getCode())).toList();
+        assertThat(topics).extracting(ListResource::getTitle).containsExactly("Anxiety with depression", "Swollen legs");
+        assertThat(topics.get(1).getEntry()).hasSize(3);
+    }
+
+    /** ARS/clinical_area_config, "Populating a warning": 200, an OperationOutcome warning, no List. */
+    @Test
+    void aSectionThePracticesSystemDoesNotImplementIsAWarningNotAList() {
+        Bundle b = record("B82033", "918999100202", "9990001626",
+                "{\"name\":\"includeDiaryEntries\"}");
+        assertThat(hasList(b, "714311000000108")).isFalse();
+        org.hl7.fhir.dstu3.model.OperationOutcome oo = all(b, org.hl7.fhir.dstu3.model.OperationOutcome.class)
+                .stream().findFirst().orElseThrow();
+        assertThat(oo.getIssue()).singleElement().satisfies(i -> {
+            assertThat(i.getSeverity()).isEqualTo(org.hl7.fhir.dstu3.model.OperationOutcome.IssueSeverity.WARNING);
+            assertThat(i.getCode()).isEqualTo(org.hl7.fhir.dstu3.model.OperationOutcome.IssueType.NOTSUPPORTED);
+            assertThat(i.getDetails().getCodingFirstRep().getCode()).isEqualTo("NOT_IMPLEMENTED");
+            assertThat(i.getDiagnostics()).isEqualTo("includeDiaryEntries");
+        });
+        assertThat(all(b, Patient.class)).hasSize(1);
+    }
+
     @Test
     void polypharmacyWithIssuesAndWithout() {
         Bundle b = riverside("9990000158", null);
@@ -122,7 +213,7 @@ class StructuredRecordContentTest {
     @Test
     void consultationsByMostRecentOrPeriodAndTheirEntries() {
         Bundle one = riverside("9990001065",
-                "{\"name\":\"includeConsultations\",\"part\":[{\"name\":\"includeNumberOfMostRecent\",\"valueInteger\":1}]}");
+                "{\"name\":\"includeConsultations\",\"part\":[{\"name\":\"includeNumberOfMostRecent\",\"valuePositiveInt\":1}]}");
         assertThat(all(one, Encounter.class)).hasSize(1);
         assertThat(all(one, Observation.class)).extracting(Observation::getComment)
                 .anyMatch(t -> t.contains("does NOT want his daughter (Claire) told yet"));

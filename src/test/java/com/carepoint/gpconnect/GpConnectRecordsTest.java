@@ -83,7 +83,12 @@ class GpConnectRecordsTest {
         Section<?> allergies = records.fetch(records.open(PARAMEDIC, patient), SectionKind.ALLERGIES,
                 SectionRequest.FIRST_SCREEN).section();
         String expected = row.structured();
-        if (expected.startsWith("record") || expected.equals("PATIENT_NOT_FOUND")) {
+        if (expected.contains("another patient's")) {
+            // The practice answers with someone else's record: nothing from it, and the reason said plainly.
+            assertThat(allergies.problem()).hasValueSatisfying(p -> assertThat(p.kind())
+                    .isEqualTo(RecordProblem.Kind.WRONG_PATIENT));
+            assertThat(allergies.items()).isEmpty();
+        } else if (expected.startsWith("record") || expected.equals("PATIENT_NOT_FOUND")) {
             // A superseded number is traced to the current one, whose record the practice has.
             assertThat(allergies.problem()).as(row.toString()).isEmpty();
         } else {
@@ -139,9 +144,48 @@ class GpConnectRecordsTest {
         RecordItems.Consultation latest = c.items().getFirst();
         assertThat(latest.when().display()).isEqualTo("30-Oct-2026 15:40");
         assertThat(latest.clinician()).hasValue("Dr Helen Marsh");
-        assertThat(latest.headings()).extracting(RecordItems.Heading::name).contains("History", "Discussion", "Plan");
-        assertThat(latest.headings().stream().flatMap(h -> h.entries().stream()))
-                .anyMatch(e -> e.contains("does NOT want his daughter (Claire) told yet"));
+        assertThat(latest.topics()).singleElement().satisfies(t -> {
+            assertThat(t.headings()).extracting(RecordItems.Heading::name).contains("History", "Discussion", "Plan");
+            assertThat(t.headings().stream().flatMap(h -> h.entries().stream()))
+                    .anyMatch(e -> e.contains("does NOT want his daughter (Claire) told yet"));
+        });
+    }
+
+    @Test
+    void aConsultationAboutTwoTopicsKeepsEachTopicsOwnHeadings() {
+        Section<RecordItems.Consultation> c = cast(fetch(PARAMEDIC, "9990000018", SectionKind.CONSULTATIONS, SectionRequest.FIRST_SCREEN));
+        RecordItems.Consultation latest = c.items().getFirst();
+        assertThat(latest.when().dateOnly()).isEqualTo("10-Nov-2026");
+        assertThat(latest.topics()).extracting(RecordItems.Topic::title)
+                .containsExactly("Anxiety with depression", "Swollen legs");
+        assertThat(latest.topics().get(0).headings()).extracting(RecordItems.Heading::name).containsExactly("History", "Plan");
+        assertThat(latest.topics().get(1).headings()).extracting(RecordItems.Heading::name)
+                .containsExactly("History", "Examination", "Plan");
+        assertThat(latest.summary()).isEqualTo("Anxiety with depression; Swollen legs");
+    }
+
+    @Test
+    void theRegisteredPracticeIsNamedNotTheFirstOrganizationInTheAnswer() {
+        GpConnectRecords.Fetched f = records.fetch(records.open(PARAMEDIC, trace("9990000018")), SectionKind.ALLERGIES,
+                SectionRequest.FIRST_SCREEN);
+        assertThat(f.source()).hasValueSatisfying(s -> assertThat(s.practiceName()).isEqualTo("Riverside Medical Practice"));
+    }
+
+    @Test
+    void aSectionThePracticesSystemDoesNotProvideIsSaidSoNotShownAsEmpty() {
+        Section<?> diary = fetch(PARAMEDIC, "9990001626", SectionKind.DIARY, SectionRequest.FULL);
+        assertThat(diary.problem()).hasValueSatisfying(p -> {
+            assertThat(p.kind()).isEqualTo(RecordProblem.Kind.NOT_PROVIDED_BY_SYSTEM);
+            assertThat(p.message()).contains("does not share diary entries").contains("does not mean there are none");
+        });
+    }
+
+    @Test
+    void aPracticeReportingAnOlderVersionStillGivesItsRecord() {
+        // Castle Street implements 1.6 but its CapabilityStatement says 1.5.0: Carepoint sends the bare scope.
+        Section<?> s = fetch(PARAMEDIC, "9990002258", SectionKind.PROBLEMS, SectionRequest.FULL);
+        assertThat(s.problem()).isEmpty();
+        assertThat(s.items()).isNotEmpty();
     }
 
     @Test
@@ -149,10 +193,19 @@ class GpConnectRecordsTest {
         assertThat(cast(fetch(PARAMEDIC, "9990000018", SectionKind.PROBLEMS, SectionRequest.FULL)).items())
                 .hasSizeGreaterThanOrEqualTo(5);
         Section<RecordItems.Investigation> inv = cast(fetch(PARAMEDIC, "9990000018", SectionKind.INVESTIGATIONS, SectionRequest.FULL));
-        assertThat(inv.items()).anySatisfy(i -> assertThat(i.results()).anySatisfy(r -> {
+        assertThat(inv.items()).anySatisfy(i -> assertThat(i.allResults()).anySatisfy(r -> {
             assertThat(r.value()).isEqualTo("5.4 mmol/L");
             assertThat(r.flag()).hasValue("High");
         }));
+        assertThat(inv.items()).anySatisfy(i -> {
+            assertThat(i.what().display()).isEqualTo("Full blood count");
+            assertThat(i.groups()).singleElement().satisfies(g -> {
+                assertThat(g.name().display()).isEqualTo("Full blood count");
+                assertThat(g.results()).extracting(r -> r.test().display() + ": " + r.value())
+                        .contains("Haemoglobin estimation: 131 g/L");
+            });
+            assertThat(i.comments()).containsExactly("Normal - no action");
+        });
         Section<RecordItems.Observation> obs = cast(fetch(PARAMEDIC, "9990000018", SectionKind.UNCATEGORISED, SectionRequest.FULL));
         assertThat(obs.items()).anySatisfy(o -> assertThat(o.value()).isEqualTo("138/84 mmHg"));
         Section<RecordItems.Immunisation> imm = cast(fetch(PARAMEDIC, "9990000085", SectionKind.IMMUNISATIONS, SectionRequest.FULL));
@@ -161,6 +214,15 @@ class GpConnectRecordsTest {
         assertThat(ref.items()).extracting(RecordItems.Referral::priority).contains("urgent (two-week wait)");
         Section<RecordItems.DiaryEntry> diary = cast(fetch(PARAMEDIC, "9990000018", SectionKind.DIARY, SectionRequest.FULL));
         assertThat(diary.items()).singleElement().satisfies(d -> assertThat(d.note()).hasValue("Review knee pain and repeat potassium"));
+    }
+
+    @Test
+    void problemsCarryTheirSignificance() {
+        Section<RecordItems.Problem> p = cast(fetch(PARAMEDIC, "9990000018", SectionKind.PROBLEMS, SectionRequest.FULL));
+        assertThat(p.items()).filteredOn(x -> x.what().display().equals("Essential hypertension"))
+                .singleElement().satisfies(x -> assertThat(x.significance()).isEqualTo("major"));
+        assertThat(p.items()).filteredOn(x -> x.what().display().equals("Osteoarthritis of knee"))
+                .singleElement().satisfies(x -> assertThat(x.significance()).isEqualTo("minor"));
     }
 
     @Test

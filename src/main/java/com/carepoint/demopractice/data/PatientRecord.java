@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A synthetic patient: demographics and registration (what the demographics stand-in serves) and the GP record
  * (what the registered practice serves). Clinical lists left out of the file are empty; {@code generate} adds a
- * deterministic history on top.
+ * deterministic history on top. {@code answeredWithRecordOf} makes the practice's system misbehave: it answers a
+ * request for this patient with that other patient's record (a consumer must never show it).
  */
 public record PatientRecord(
         String nhsNumber,
@@ -33,7 +34,8 @@ public record PatientRecord(
         List<Referral> referrals,
         List<DiaryEntry> diary,
         Generate generate,
-        String exercises) {
+        String exercises,
+        String answeredWithRecordOf) {
 
     public PatientRecord {
         supersededNhsNumbers = nullToEmpty(supersededNhsNumbers);
@@ -93,8 +95,12 @@ public record PatientRecord(
         }
     }
 
-    /** A consultation entry under a heading (History, Examination, Plan, ...): free text, optionally coded. */
-    public record Entry(String heading, String text, String code, String display) {
+    /**
+     * A consultation entry under a heading (History, Examination, Plan, ...): free text, optionally coded. A
+     * consultation about several problems or issues puts each entry under its {@code topic}; entries without one
+     * belong to the consultation's first topic.
+     */
+    public record Entry(String heading, String text, String code, String display, String topic) {
     }
 
     public record Immunisation(String code, String display, LocalDate date, String status, boolean notGiven,
@@ -105,8 +111,11 @@ public record PatientRecord(
             Double systolic, Double diastolic) {
     }
 
+    /**
+     * @param filingComment the comment the clinician made when filing the report (e.g. "Normal - no action")
+     */
     public record Investigation(LocalDate date, String code, String display, String conclusion,
-            List<Result> results) {
+            List<Result> results, String filingComment) {
         public Investigation {
             results = results == null ? List.of() : List.copyOf(results);
         }

@@ -11,6 +11,10 @@ import java.util.List;
  * @param refusedOrganisations ODS codes of consumer organisations this practice refuses ({@code NO_ORGANISATION_CONSENT})
  * @param refusedOrganisationTypes types of consumer organisation this practice refuses (e.g. {@code local-authority}),
  *                          looked up in the organisation register by the requesting organisation's ODS code
+ * @param reportedVersion   the version its CapabilityStatement states, when that differs from what it implements
+ *                          (real systems have been seen reporting 1.5.0 while serving 1.6-shaped answers)
+ * @param unsupportedSections structured record parameters (e.g. {@code includeDiaryEntries}) the practice's GP system
+ *                          does not implement: answered with an OperationOutcome in the Bundle and no List
  */
 public record Practice(
         String odsCode,
@@ -25,7 +29,9 @@ public record Practice(
         List<String> refusedOrganisations,
         List<String> refusedOrganisationTypes,
         List<Clinician> practitioners,
-        List<Site> locations) {
+        List<Site> locations,
+        String reportedVersion,
+        List<String> unsupportedSections) {
 
     public Practice {
         refusedOrganisations = refusedOrganisations == null ? List.of() : List.copyOf(refusedOrganisations);
@@ -34,6 +40,8 @@ public record Practice(
         locations = locations == null ? List.of() : List.copyOf(locations);
         capabilities = capabilities == null ? new Capabilities(true, true, true) : capabilities;
         supplier = supplier == null ? Supplier.OPTIMUM : supplier;
+        reportedVersion = reportedVersion == null ? gpConnectVersion : reportedVersion;
+        unsupportedSections = unsupportedSections == null ? List.of() : List.copyOf(unsupportedSections);
     }
 
     public boolean isVersion15() {

@@ -89,9 +89,9 @@ public final class RecordGenerator {
             String time = "%02d:%02d".formatted(8 + random.nextInt(10), random.nextInt(12) * 5);
             consultations.add(new Consultation(date, time, i % 7 == 0 ? "Telephone consultation" : "Surgery consultation",
                     clinician, null, List.of(
-                            new Entry("History", t.reason() + ". " + t.history(), null, null),
-                            new Entry("Examination", t.examination(), null, null),
-                            new Entry("Plan", t.plan(), null, null)), false));
+                            new Entry("History", t.reason() + ". " + t.history(), null, null, null),
+                            new Entry("Examination", t.examination(), null, null, null),
+                            new Entry("Plan", t.plan(), null, null, null)), false));
             if (target == 0 && random.nextInt(4) == 0) {
                 String[] m = ACUTE_MEDICINES.get(random.nextInt(ACUTE_MEDICINES.size()));
                 medications.add(new Medication(m[0], m[1], m[2], m[3], "acute", date, date.plusDays(7), List.of(date),
@@ -136,7 +136,7 @@ public final class RecordGenerator {
         return new PatientRecord(p.nhsNumber(), p.supersededNhsNumbers(), p.title(), p.given(), p.family(),
                 p.gender(), p.birthDate(), p.address(), p.telephone(), p.practice(), p.registeredSince(), p.usualGp(),
                 p.flags(), p.allergyState(), p.allergies(), medications, p.problems(), consultations, immunisations,
-                observations, p.investigations(), p.referrals(), p.diary(), null, p.exercises());
+                observations, p.investigations(), p.referrals(), p.diary(), null, p.exercises(), p.answeredWithRecordOf());
     }
 
     private static LocalDate latest(LocalDate a, LocalDate... others) {

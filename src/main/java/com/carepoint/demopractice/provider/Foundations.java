@@ -60,6 +60,17 @@ final class Foundations {
         return o;
     }
 
+    /** The GP system supplier's own Organization, which real answers carry besides the practice. */
+    Organization supplierOrganization() {
+        boolean meridian = practice.supplier() == Practice.Supplier.MERIDIAN;
+        Organization o = new Organization();
+        o.setId(Ids.of("organization", meridian ? "supplier-meridian" : "supplier-optimum"));
+        o.setMeta(new Meta().addProfile(Gpc.PROFILE_BASE + "CareConnect-GPC-Organization-1"));
+        o.addIdentifier(new Identifier().setSystem(Gpc.ODS_ORGANIZATION).setValue(meridian ? "YGM99" : "YGO99"));
+        o.setName(meridian ? "Meridian Clinical Systems Ltd (demo)" : "Optimum GP Systems Ltd (demo)");
+        return o;
+    }
+
     Practitioner practitioner(Practice.Clinician c) {
         Practitioner p = new Practitioner();
         p.setId(Ids.of("practitioner", c.id()));
@@ -121,6 +132,9 @@ final class Foundations {
         if (gp != null) {
             p.addGeneralPractitioner(new Reference("Practitioner/" + Ids.of("practitioner", gp.id())));
         }
+        // ARS/retrieve_patient_record: the registered practice's Organization is "referenced from
+        // Patient.generalPractitioner"; managingOrganization is the organisation serving the request (the same here).
+        p.addGeneralPractitioner(new Reference("Organization/" + organizationId()));
         p.setManagingOrganization(new Reference("Organization/" + organizationId()));
         if (r.registeredSince() != null) {
             Extension registration = new Extension(Gpc.EXT_REGISTRATION);

@@ -33,11 +33,13 @@ final class Gpc {
     static final String EXT_LIST_WARNING = PROFILE_BASE + "Extension-CareConnect-GPC-ListWarningCode-1";
     static final String EXT_PRESCRIPTION_TYPE = PROFILE_BASE + "Extension-CareConnect-GPC-PrescriptionType-1";
     static final String EXT_LAST_ISSUE = PROFILE_BASE + "Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1";
-    static final String EXT_PROBLEM_SIGNIFICANCE = PROFILE_BASE + "Extension-CareConnect-GPC-ProblemSignificance-1";
+    /** An HL7 UK CareConnect extension (pages/accessrecord_structured/accessrecord_structured_problems.md). */
+    static final String EXT_PROBLEM_SIGNIFICANCE =
+            "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-ProblemSignificance-1";
     static final String EXT_ALLERGY_END = PROFILE_BASE + "Extension-CareConnect-GPC-AllergyIntoleranceEnd-1";
     static final String EXT_REGISTRATION = PROFILE_BASE + "Extension-CareConnect-GPC-RegistrationDetails-1";
-    static final String EXT_RELATED_CONTENT = PROFILE_BASE + "Extension-CareConnect-GPC-RelatedClinicalContent-1";
-    static final String LIST_EMPTY_REASON = "http://hl7.org/fhir/list-empty-reason";
+    /** ARS/list and _includes/accessrecord_structured/allergies_response3.json. */
+    static final String LIST_EMPTY_REASON = "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ListEmptyReasonCode-1";
 
     private Gpc() {
     }

@@ -20,6 +20,11 @@ final class GpcErrors {
         return error(400, "BAD_REQUEST", "Bad request", OperationOutcome.IssueType.INVALID, diagnostics);
     }
 
+    /** 415 for a media type the provider does not serve ("General API guidance", "Content types"). */
+    static BaseServerResponseException unsupportedMediaType(String diagnostics) {
+        return error(415, "BAD_REQUEST", "Bad request", OperationOutcome.IssueType.NOTSUPPORTED, diagnostics);
+    }
+
     static BaseServerResponseException invalidIdentifierSystem(String diagnostics) {
         return error(400, "INVALID_IDENTIFIER_SYSTEM", "Invalid identifier system", OperationOutcome.IssueType.INVALID,
                 diagnostics);

@@ -80,7 +80,10 @@ final class PatientProvider implements IResourceProvider {
         if (patient.flags().dissent()) {
             throw GpcErrors.noPatientConsent("The patient has dissented from sharing their record");
         }
-        return new StructuredRecordBuilder(practice, patient, parsed, StructuredRecordRequest.today(records.clock()))
+        // A broken GP system: a request for this patient is answered with another patient's record.
+        PatientRecord answered = patient.answeredWithRecordOf() == null ? patient
+                : records.record(patient.answeredWithRecordOf()).orElse(patient);
+        return new StructuredRecordBuilder(practice, answered, parsed, StructuredRecordRequest.today(records.clock()))
                 .build();
     }
 

@@ -27,9 +27,9 @@ public final class PracticeCapabilityStatement {
     public CapabilityStatement getServerConformance() {
         CapabilityStatement cs = new CapabilityStatement();
         cs.setMeta(new Meta().addProfile("https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-CapabilityStatement-1"));
-        cs.setVersion(practice.gpConnectVersion());
+        cs.setVersion(practice.reportedVersion());
         cs.setName((kind == EndpointKind.STRUCTURED ? "GP Connect Access Record Structured " : "GP Connect ")
-                + practice.gpConnectVersion() + " - " + practice.name());
+                + practice.reportedVersion() + " - " + practice.name());
         cs.setStatus(Enumerations.PublicationStatus.ACTIVE);
         cs.setDate(new Date());
         cs.setPublisher(practice.supplier() == Practice.Supplier.MERIDIAN ? "Meridian Clinical (demo)" : "Optimum GP (demo)");
@@ -39,6 +39,7 @@ public final class PracticeCapabilityStatement {
         cs.setFhirVersion("3.0.1");
         cs.setAcceptUnknown(CapabilityStatement.UnknownContentCode.BOTH);
         cs.addFormat("application/fhir+json");
+        cs.addFormat("application/fhir+xml");
         cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         return cs;
     }

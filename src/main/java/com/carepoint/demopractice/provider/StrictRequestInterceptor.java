@@ -52,6 +52,7 @@ final class StrictRequestInterceptor {
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void check(RequestDetails request, RestOperationTypeEnum operation) {
+        checkMediaTypes(request);
         Expectation expected = expectation(operation, request.getResourceName(), request.getOperation());
         checkSspHeaders(request, expected);
         if (expected.structured() && kind == EndpointKind.FOUNDATIONS
@@ -80,6 +81,40 @@ final class StrictRequestInterceptor {
                 throw GpcErrors.badRequest("Content-Type must be " + Gpc.FHIR_JSON + ";charset=utf-8");
             }
         }
+    }
+
+    /** The FHIR STU3 mime types a GP Connect provider serves. */
+    static final Set<String> FHIR_MIME_TYPES = Set.of("application/fhir+json", "application/fhir+xml");
+
+    /**
+     * GP Connect "General API guidance" (pages/development/development_general_api_guidance.md, "Content types"):
+     * servers support {@code application/fhir+json} (SHALL) and {@code application/fhir+xml}; "Servers SHALL support
+     * the optional _format parameter in order to allow the client to specify the response format by its
+     * MIME-type", and "If a server receives a request for a format that it does not support, it SHALL return ...
+     * 415". So {@code _format=json} (not a MIME type), or an Accept header that names no FHIR STU3 mime type, is 415.
+     */
+    private static void checkMediaTypes(RequestDetails request) {
+        String[] formats = request.getParameters().get("_format");
+        if (formats != null) {
+            for (String f : formats) {
+                if (!FHIR_MIME_TYPES.contains(mimeType(f))) {
+                    throw GpcErrors.unsupportedMediaType("_format " + f + " is not a supported FHIR mime type");
+                }
+            }
+            return;
+        }
+        String accept = request.getHeader("Accept");
+        if (accept != null && !accept.isBlank()) {
+            boolean any = java.util.Arrays.stream(accept.split(",")).map(StrictRequestInterceptor::mimeType)
+                    .anyMatch(m -> FHIR_MIME_TYPES.contains(m) || m.equals("*/*") || m.equals("application/*"));
+            if (!any) {
+                throw GpcErrors.unsupportedMediaType("Unsupported accept media type " + accept);
+            }
+        }
+    }
+
+    private static String mimeType(String value) {
+        return value.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     static Expectation expectation(RestOperationTypeEnum operation, String resource, String operationName) {

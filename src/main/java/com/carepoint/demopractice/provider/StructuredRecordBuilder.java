@@ -31,6 +31,7 @@ import org.hl7.fhir.dstu3.model.MedicationRequest;
 import org.hl7.fhir.dstu3.model.MedicationStatement;
 import org.hl7.fhir.dstu3.model.Meta;
 import org.hl7.fhir.dstu3.model.Observation;
+import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.dstu3.model.Period;
 import org.hl7.fhir.dstu3.model.ProcedureRequest;
 import org.hl7.fhir.dstu3.model.Quantity;
@@ -62,7 +63,9 @@ final class StructuredRecordBuilder {
     static final Coding UNCATEGORISED_LIST = snomed("826501000000100", "Miscellaneous record");
     static final Coding INVESTIGATIONS_LIST = snomed("887191000000108", "Investigations and results");
     static final Coding REFERRALS_LIST = snomed("792931000000107", "Outbound referral");
-    static final Coding DIARY_LIST = snomed("714311000000108", "Diary entries");
+    static final Coding DIARY_LIST = snomed("714311000000108", "Patient recall administration");
+    static final String FILING_COMMENT = "37331000000100";
+    static final String DIAGNOSTIC_STUDIES_REPORT = "721981007";
 
     private final Practice practice;
     private final Foundations foundations;
@@ -72,6 +75,7 @@ final class StructuredRecordBuilder {
     private final Bundle bundle = new Bundle();
     private final Map<String, Resource> practitioners = new LinkedHashMap<>();
     private final Reference patientRef;
+    private OperationOutcome unsupported;
 
     StructuredRecordBuilder(Practice practice, PatientRecord record, StructuredRecordRequest request, LocalDate today) {
         this.practice = practice;
@@ -85,23 +89,54 @@ final class StructuredRecordBuilder {
     Bundle build() {
         bundle.setType(Bundle.BundleType.COLLECTION);
         bundle.setMeta(new Meta().addProfile(Gpc.PROFILE_BASE + "GPConnect-StructuredRecord-Bundle-1"));
+        // Several Organizations, as real answers have (the GP system's supplier, the practice): the supplier comes
+        // first, so a consumer that takes the first Organization names the wrong one. The registered practice is the
+        // one Patient.managingOrganization references.
+        add(foundations.supplierOrganization());
         add(foundations.patient(record));
         add(foundations.organization());
         practitioner(record.usualGp());
         if (practice.supplier() == Practice.Supplier.MERIDIAN) {
             practice.locations().forEach(l -> add(foundations.location(l)));
         }
-        request.allergies().ifPresent(this::allergies);
-        request.medication().ifPresent(this::medication);
-        request.problems().ifPresent(this::problems);
-        request.consultations().ifPresent(this::consultations);
-        request.immunisations().ifPresent(this::immunisations);
-        request.uncategorised().ifPresent(this::uncategorised);
-        request.investigations().ifPresent(this::investigations);
-        request.referrals().ifPresent(this::referrals);
-        request.diary().ifPresent(this::diary);
+        request.allergies().filter(x -> supported("includeAllergies")).ifPresent(this::allergies);
+        request.medication().filter(x -> supported("includeMedication")).ifPresent(this::medication);
+        request.problems().filter(x -> supported("includeProblems")).ifPresent(this::problems);
+        request.consultations().filter(x -> supported("includeConsultations")).ifPresent(this::consultations);
+        request.immunisations().filter(x -> supported("includeImmunisations")).ifPresent(this::immunisations);
+        request.uncategorised().filter(x -> supported("includeUncategorisedData")).ifPresent(this::uncategorised);
+        request.investigations().filter(x -> supported("includeInvestigations")).ifPresent(this::investigations);
+        request.referrals().filter(x -> supported("includeReferrals")).ifPresent(this::referrals);
+        request.diary().filter(x -> supported("includeDiaryEntries")).ifPresent(this::diary);
         practitioners.values().forEach(this::add);
+        if (unsupported != null) {
+            add(unsupported);
+        }
         return bundle;
+    }
+
+    /**
+     * Whether the practice's GP system implements a clinical area. One it does not is answered as
+     * ARS/clinical_area_config ("Populating a warning") says: 200, the supported parts, and "a single
+     * OperationOutcome with an issue for each unsupported parameter" — severity warning, code not-supported, details
+     * Spine-ErrorOrWarningCode-1 NOT_IMPLEMENTED "Not implemented", text "&lt;parameter&gt; is an unrecognised
+     * parameter", diagnostics the parameter name — and no List for it.
+     */
+    private boolean supported(String parameter) {
+        if (!practice.unsupportedSections().contains(parameter)) {
+            return true;
+        }
+        if (unsupported == null) {
+            unsupported = new OperationOutcome();
+            unsupported.setId(Ids.of(record.nhsNumber(), "operationoutcome", "unsupported"));
+            unsupported.setMeta(new Meta().addProfile(Gpc.PROFILE_BASE + "GPConnect-OperationOutcome-1"));
+        }
+        unsupported.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
+                .setCode(OperationOutcome.IssueType.NOTSUPPORTED)
+                .setDetails(new CodeableConcept().addCoding(new Coding(Gpc.ERROR_SYSTEM, "NOT_IMPLEMENTED",
+                        "Not implemented")).setText(parameter + " is an unrecognised parameter"))
+                .setDiagnostics(parameter);
+        return false;
     }
 
     // ------------------------------------------------------------------ sections
@@ -112,6 +147,7 @@ final class StructuredRecordBuilder {
         if (record.noKnownAllergies()) {
             AllergyIntolerance nka = allergy("nka", "716186003", "No known allergy", null, null, record.registeredSince(),
                     null, null);
+            add(nka);
             refer(list, nka);
         }
         List<AllergyIntolerance> ended = new ArrayList<>();
@@ -128,6 +164,7 @@ final class StructuredRecordBuilder {
             AllergyIntolerance ai = allergy(String.valueOf(i), al.code(), al.display(), al.reaction(), al.severity(),
                     al.asserted(), al.resolved(), al.resolvedReason());
             if (al.resolved() == null) {
+                add(ai);
                 refer(list, ai);
             } else {
                 ended.add(ai);
@@ -135,8 +172,16 @@ final class StructuredRecordBuilder {
         }
         finish(list, withheld);
         if (a.includeResolved()) {
+            // Ended allergies are not Bundle entries: they are contained in the ended-allergies List and referenced
+            // as "#id" (Access Record Structured - AllergyIntolerance, "Resolved allergies": "contained within the
+            // List"; the published allergies example has "item": {"reference": "#..."}).
             ListResource endedList = list(ENDED_ALLERGIES_LIST, "ended-allergies");
-            ended.forEach(e -> refer(endedList, e));
+            for (AllergyIntolerance e : ended) {
+                String local = e.getIdElement().getIdPart();
+                e.setId(local);
+                endedList.addContained(e);
+                endedList.addEntry().setItem(new Reference("#" + local));
+            }
             finish(endedList, false);
         }
     }
@@ -174,7 +219,6 @@ final class StructuredRecordBuilder {
             }
             ai.addExtension(end);
         }
-        add(ai);
         return ai;
     }
 
@@ -341,19 +385,28 @@ final class StructuredRecordBuilder {
             consultationList.setTitle(consultation.type());
             consultationList.setEncounter(new Reference("Encounter/" + e.getIdElement().getIdPart()));
             consultationList.setDateElement(dateTime(consultation.date(), consultation.time()));
-            ListResource topic = list(TOPIC, "topic-" + key);
-            topic.setTitle(consultation.entries().isEmpty() ? consultation.type()
-                    : firstSentence(consultation.entries().getFirst().text()));
-            topic.setEncounter(consultationList.getEncounter());
-            refer(consultationList, topic);
+            // One topic List per topic (problem or issue) the consultation covered, each with its own title and its
+            // own heading (category) Lists (Access Record Structured - List: consultation, topic and category).
+            Map<String, ListResource> topics = new LinkedHashMap<>();
             Map<String, ListResource> headings = new LinkedHashMap<>();
+            String firstTopic = consultation.entries().isEmpty() ? consultation.type()
+                    : consultation.entries().stream().map(PatientRecord.Entry::topic).filter(t -> t != null)
+                            .findFirst().orElse(firstSentence(consultation.entries().getFirst().text()));
             int n = 0;
             for (PatientRecord.Entry entry : consultation.entries()) {
                 n++;
+                String topicTitle = entry.topic() != null ? entry.topic() : firstTopic;
+                ListResource topic = topics.computeIfAbsent(topicTitle, t -> {
+                    ListResource l = list(TOPIC, "topic-" + key + "-" + (topics.size() + 1));
+                    l.setTitle(t);
+                    l.setEncounter(consultationList.getEncounter());
+                    refer(consultationList, l);
+                    return l;
+                });
                 String heading = headingName(entry.heading());
-                ListResource headingList = headings.computeIfAbsent(heading, h -> {
-                    ListResource l = list(HEADING, "heading-" + key + "-" + h);
-                    l.setTitle(h);
+                ListResource headingList = headings.computeIfAbsent(topicTitle + "|" + heading, h -> {
+                    ListResource l = list(HEADING, "heading-" + key + "-" + (headings.size() + 1));
+                    l.setTitle(heading);
                     l.setEncounter(consultationList.getEncounter());
                     refer(topic, l);
                     return l;
@@ -372,6 +425,12 @@ final class StructuredRecordBuilder {
                 o.setComment(entry.text());
                 add(o);
                 refer(headingList, o);
+            }
+            if (topics.isEmpty()) {
+                ListResource topic = list(TOPIC, "topic-" + key + "-1");
+                topic.setTitle(firstTopic);
+                topic.setEncounter(consultationList.getEncounter());
+                refer(consultationList, topic);
             }
             refer(list, e);
         }
@@ -482,12 +541,33 @@ final class StructuredRecordBuilder {
             report.setMeta(profile("CareConnect-GPC-DiagnosticReport-1"));
             report.addIdentifier(identifier(report.getIdElement().getIdPart()));
             report.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
-            report.setCode(concept(inv.code(), inv.display()));
+            // ARS/DiagnosticReport, code: "populate it with the SNOMED ConceptID 721981007 for Diagnostic studies
+            // report"; what was tested is in the test group's and results' codes.
+            report.setCode(concept(DIAGNOSTIC_STUDIES_REPORT, "Diagnostic studies report"));
             report.setSubject(patientRef);
             report.setIssued(Foundations.date(inv.date()));
             report.addBasedOn(new Reference("ProcedureRequest/" + requested.getIdElement().getIdPart()));
             report.addSpecimen(new Reference("Specimen/" + specimen.getIdElement().getIdPart()));
             report.setConclusion(inv.conclusion());
+            // Results hang under a test group (an Observation whose related has-member items are the results) when
+            // the test is a panel of several results; a single result hangs straight under the report. A filing
+            // comment is an Observation coded "comment note" (Access Record Structured - Observation: test group,
+            // test result and filing comments).
+            Observation group = null;
+            if (inv.results().size() > 1) {
+                group = new Observation();
+                group.setId(Ids.of(record.nhsNumber(), "test-group", key));
+                group.setMeta(profile("CareConnect-GPC-Observation-1"));
+                group.addIdentifier(identifier(group.getIdElement().getIdPart()));
+                group.setStatus(Observation.ObservationStatus.FINAL);
+                group.setCode(concept(inv.code(), inv.display()));
+                group.setSubject(patientRef);
+                group.setEffective(Foundations.day(inv.date()));
+                group.setIssued(Foundations.date(inv.date()));
+                group.setSpecimen(new Reference("Specimen/" + specimen.getIdElement().getIdPart()));
+                add(group);
+                report.addResult(new Reference("Observation/" + group.getIdElement().getIdPart()));
+            }
             int n = 0;
             for (PatientRecord.Result r : inv.results()) {
                 n++;
@@ -517,7 +597,31 @@ final class StructuredRecordBuilder {
                             "H".equals(r.interpretation()) ? "High" : "L".equals(r.interpretation()) ? "Low" : "Abnormal")));
                 }
                 add(o);
-                report.addResult(new Reference("Observation/" + o.getIdElement().getIdPart()));
+                if (group != null) {
+                    // ARS/observation_testResult: a result in a group points back with related.type derived-from.
+                    group.addRelated().setType(Observation.ObservationRelationshipType.HASMEMBER)
+                            .setTarget(new Reference("Observation/" + o.getIdElement().getIdPart()));
+                    o.addRelated().setType(Observation.ObservationRelationshipType.DERIVEDFROM)
+                            .setTarget(new Reference("Observation/" + group.getIdElement().getIdPart()));
+                } else {
+                    report.addResult(new Reference("Observation/" + o.getIdElement().getIdPart()));
+                }
+            }
+            if (inv.filingComment() != null) {
+                Observation comment = new Observation();
+                comment.setId(Ids.of(record.nhsNumber(), "filing-comment", key));
+                comment.setMeta(profile("CareConnect-GPC-Observation-1"));
+                comment.addIdentifier(identifier(comment.getIdElement().getIdPart()));
+                // ARS/observation_filingComments: status "set value of 'unknown'", code fixed 37331000000100.
+                comment.setStatus(Observation.ObservationStatus.UNKNOWN);
+                comment.setCode(concept(FILING_COMMENT, "Comment note"));
+                comment.setSubject(patientRef);
+                comment.setEffective(Foundations.day(inv.date()));
+                comment.setIssued(Foundations.date(inv.date()));
+                comment.addPerformer(practitioner(record.usualGp()));
+                comment.setComment(inv.filingComment());
+                add(comment);
+                report.addResult(new Reference("Observation/" + comment.getIdElement().getIdPart()));
             }
             add(report);
             refer(list, report);
@@ -613,13 +717,15 @@ final class StructuredRecordBuilder {
                     + "information recorded before " + NOTE_DATE.format(record.registeredSince()) + " may be missing.");
         }
         if (record.flags().dataAwaitingFiling() && INVESTIGATIONS_LIST.getCode().equals(list.getCode().getCodingFirstRep().getCode())) {
-            warn(list, "data-awaiting-filing", "Patient data may be incomplete as there is data supplied by a third "
-                    + "party awaiting review before becoming available.");
+            warn(list, "data-awaiting-filing", "Patient record contains some items in the GP practice workflow that "
+                    + "have not been reviewed for inclusion in this message; information recorded before "
+                    + NOTE_DATE.format(today) + " may be missing.");
         }
         if (list.getEntry().isEmpty()) {
             list.setEmptyReason(new CodeableConcept().addCoding(new Coding(Gpc.LIST_EMPTY_REASON,
                     "no-content-recorded", "No Content Recorded")));
             list.addNote(new Annotation().setText("Information not available"));
+            // ARS/list: emptyReason "No Content Recorded" from CareConnect-ListEmptyReasonCode-1, note as above.
         }
     }
 

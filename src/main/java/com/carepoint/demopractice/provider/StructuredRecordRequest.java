@@ -11,7 +11,7 @@ import org.hl7.fhir.dstu3.model.BooleanType;
 import org.hl7.fhir.dstu3.model.CodeType;
 import org.hl7.fhir.dstu3.model.DateType;
 import org.hl7.fhir.dstu3.model.Identifier;
-import org.hl7.fhir.dstu3.model.IntegerType;
+import org.hl7.fhir.dstu3.model.PositiveIntType;
 import org.hl7.fhir.dstu3.model.Parameters;
 import org.hl7.fhir.dstu3.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.dstu3.model.Period;
@@ -122,8 +122,9 @@ record StructuredRecordRequest(
                                 "consultationSearchPeriod and includeNumberOfMostRecent cannot both be given");
                     }
                     Optional<Integer> n = Optional.ofNullable(parts.get("includeNumberOfMostRecent")).map(v -> {
-                        if (!(v instanceof IntegerType i) || i.getValue() == null || i.getValue() < 1) {
-                            throw GpcErrors.invalidParameter("includeNumberOfMostRecent must be a whole number of 1 or more");
+                        // The operation definition types this part as positiveInt (valuePositiveInt), not integer.
+                        if (!(v instanceof PositiveIntType i) || i.getValue() == null || i.getValue() < 1) {
+                            throw GpcErrors.invalidParameter("includeNumberOfMostRecent must be a positiveInt");
                         }
                         return i.getValue();
                     });

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.List;
 
 /** A patient's record: banner, first-screen cards, full sections. */
@@ -45,7 +44,7 @@ public class PatientRecordPage {
     /** The first-screen card for a section (allergies, medications, problems, consultations), once loaded. */
     public Locator card(String section) {
         Locator card = page.locator("#card-" + section);
-        assertThat(card.locator(".cp-section-body")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        assertThat(card.locator(".cp-section-body")).isVisible();
         return card;
     }
 
@@ -59,7 +58,7 @@ public class PatientRecordPage {
 
     public Locator recordProblem() {
         Locator problem = page.locator("#record-problem");
-        assertThat(problem).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        assertThat(problem).isVisible();
         return problem;
     }
 
@@ -92,7 +91,7 @@ public class PatientRecordPage {
     /** A full section already chosen, once (re)loaded. */
     public Locator openFullSectionShown(String panelId) {
         Locator panel = page.locator("#" + panelId);
-        assertThat(panel.locator(".cp-section-body")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        assertThat(panel.locator(".cp-section-body")).isVisible();
         return panel;
     }
 

@@ -4,6 +4,7 @@ import com.carepoint.Application;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(ScreenshotOnFailure.class)
 public abstract class BrowserTest {
+
+    /**
+     * The one timeout for every browser action and expectation, in milliseconds: what a loaded 2-core machine needs
+     * for a page that is still loading. Tests wait for the application's state (an element, a text), never for a
+     * fixed time; this is only how long they wait before giving up.
+     */
+    public static final int TIMEOUT_MS = 30_000;
+
+    static {
+        PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
+    }
 
     public static final int TABLET_PORTRAIT_WIDTH = 768;
     public static final int TABLET_PORTRAIT_HEIGHT = 1024;
@@ -50,7 +62,7 @@ public abstract class BrowserTest {
                 .setLocale("en-GB")
                 .setTimezoneId("Europe/London")
                 .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
-        c.setDefaultTimeout(20_000);
+        c.setDefaultTimeout(TIMEOUT_MS);
         return c;
     }
 
