@@ -3,8 +3,10 @@ package com.carepoint;
 import java.util.List;
 
 /**
- * Benchmarks: tagged {@code bench}, run only by {@code ./carepoint bench} (Maven profile {@code bench}), never by the
- * test command. They print figures; they assert nothing about speed.
+ * Benchmarks: tagged {@code bench}. {@code ./carepoint bench} (Maven profile {@code bench}) runs them in full and
+ * prints their figures; the test command runs them once each in <em>smoke mode</em>
+ * ({@code -Dcarepoint.bench.smoke=true}: no warm-up, one iteration, the small inputs), only to prove that every
+ * benchmark still runs to the end, so a broken benchmark fails CI. They assert nothing about speed.
  */
 public final class Bench {
 
@@ -13,7 +15,20 @@ public final class Bench {
     public static final int LATENCY_MS = 300;
     public static final String LATENCY_PROPERTY = "carepoint.demo.faults.A20047.latency=" + LATENCY_MS + "ms";
 
+    /** One iteration of each benchmark, no figures judged (the test command's run). */
+    public static final boolean SMOKE = Boolean.getBoolean("carepoint.bench.smoke");
+
     private Bench() {
+    }
+
+    /** How many measured runs: {@code full}, or 1 in smoke mode. */
+    public static int runs(int full) {
+        return SMOKE ? 1 : full;
+    }
+
+    /** How many warm-up runs: {@code full}, or none in smoke mode. */
+    public static int warmUp(int full) {
+        return SMOKE ? 0 : full;
     }
 
     public static double percentile(List<Double> values, double p) {
@@ -23,8 +38,9 @@ public final class Bench {
     }
 
     public static void print(String line) {
-        System.out.println("BENCH " + line);
-        System.err.println("BENCH " + line);
+        String prefix = SMOKE ? "BENCH-SMOKE " : "BENCH ";
+        System.out.println(prefix + line);
+        System.err.println(prefix + line);
     }
 
     public static String fmt(double ms) {

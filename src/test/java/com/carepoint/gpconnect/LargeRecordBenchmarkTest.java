@@ -39,8 +39,10 @@ class LargeRecordBenchmarkTest {
 
     @Test
     void largeRecord() {
-        TracedPatient patient = demographics.trace(NhsNumber.parse("9990001200").orElseThrow()).orElseThrow();
-        Bench.print("Large record 999 000 1200 at Riverside (A20047), practice latency " + Bench.LATENCY_MS + " ms");
+        // Smoke mode (the test command) runs the same steps on the typical record: it proves they run, quickly.
+        String nhs = Bench.SMOKE ? "9990000018" : "9990001200";
+        TracedPatient patient = demographics.trace(NhsNumber.parse(nhs).orElseThrow()).orElseThrow();
+        Bench.print("Large record " + nhs + " at Riverside (A20047), practice latency " + Bench.LATENCY_MS + " ms");
         int totalResources = 0;
         for (SectionKind kind : SectionKind.values()) {
             String json = directory.rawStructuredRecord(USER, patient, kind);

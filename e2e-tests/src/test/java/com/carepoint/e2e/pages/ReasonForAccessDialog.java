@@ -60,10 +60,13 @@ public class ReasonForAccessDialog {
         page.locator("#reason-cancel").click();
     }
 
-    /** Gives the first reason offered to the user's role and opens the record. */
+    /**
+     * Gives the first reason offered to the user's role and opens the record; when the reason was already given in
+     * this session (the dialog is not asked again), waits for the record instead.
+     */
     public static void giveFirstReasonIfAsked(Page page) {
         Locator asked = page.locator("#reason-continue");
-        Locator notAsked = page.locator("#record-notice");
+        Locator notAsked = page.locator("#record-summary").or(page.locator("#record-notice"));
         asked.or(notAsked).first().waitFor();
         if (asked.isVisible()) {
             page.locator("#reason-options vaadin-radio-button label").first().click();
