@@ -1,6 +1,6 @@
 package com.carepoint.access;
 
-import com.carepoint.record.SectionKind;
+import com.carepoint.kernel.SectionKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;

@@ -2,7 +2,7 @@ package com.carepoint.audit;
 
 import com.carepoint.access.OrganisationType;
 import com.carepoint.access.Role;
-import com.carepoint.patient.NhsNumber;
+import com.carepoint.kernel.NhsNumber;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

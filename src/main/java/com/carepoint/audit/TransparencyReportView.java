@@ -2,7 +2,7 @@ package com.carepoint.audit;
 
 import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
-import com.carepoint.patient.NhsNumber;
+import com.carepoint.kernel.NhsNumber;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;

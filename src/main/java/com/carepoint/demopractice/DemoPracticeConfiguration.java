@@ -2,6 +2,7 @@ package com.carepoint.demopractice;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.carepoint.demopractice.data.DemoData;
+import com.carepoint.demopractice.data.DirectoryEntry;
 import com.carepoint.demopractice.data.Practice;
 import com.carepoint.demopractice.faults.FaultInjectionFilter;
 import com.carepoint.demopractice.pds.PdsServer;
@@ -9,7 +10,6 @@ import com.carepoint.demopractice.provider.DemoRecords;
 import com.carepoint.demopractice.provider.EndpointKind;
 import com.carepoint.demopractice.provider.PracticeServer;
 import com.carepoint.demopractice.sds.SdsServer;
-import com.carepoint.demopractice.data.DirectoryEntry;
 import jakarta.servlet.ServletRegistration;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -132,7 +132,7 @@ public class DemoPracticeConfiguration {
                 .requestCache(rc -> rc.disable())
                 .securityContext(sc -> sc.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        com.carepoint.shell.security.SecurityHeaders.apply(http);
+        com.carepoint.platform.SecurityHeaders.apply(http);
         return http.build();
     }
 }

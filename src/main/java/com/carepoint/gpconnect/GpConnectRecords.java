@@ -3,11 +3,15 @@ package com.carepoint.gpconnect;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.carepoint.access.CurrentUser;
-import com.carepoint.patient.TracedPatient;
+import com.carepoint.kernel.SectionKind;
+import com.carepoint.platform.FhirClients;
+import com.carepoint.record.FetchedSection;
+import com.carepoint.record.GpRecords;
+import com.carepoint.record.PatientContext;
 import com.carepoint.record.RecordProblem;
 import com.carepoint.record.RecordSource;
 import com.carepoint.record.Section;
-import com.carepoint.record.SectionKind;
+import com.carepoint.record.SectionRequest;
 import com.carepoint.spine.EndpointDirectory;
 import com.carepoint.spine.ProviderEndpoint;
 import com.carepoint.spine.SpineUnavailableException;
@@ -36,41 +40,18 @@ import org.springframework.stereotype.Service;
  * codes, never patient identifiers.
  */
 @Service
-public class GpConnectRecords {
+public class GpConnectRecords implements GpRecords {
 
     private static final Logger log = LoggerFactory.getLogger(GpConnectRecords.class);
-
-    /**
-     * The answer for one section: the section (loaded or failed), its source when the practice answered, and the
-     * trace id of the call (in the logs and the audit trail).
-     */
-    public record Fetched(Section<?> section, Optional<RecordSource> source, String traceId) {
-    }
-
-    /**
-     * One patient encounter: the signed-in user looking at one traced patient. Directory lookups live (and die) with
-     * it, so a practice's endpoint is never reused for another patient's encounter.
-     */
-    public static final class Encounter {
-        private final CurrentUser user;
-        private final TracedPatient patient;
-        private final Cache<String, Optional<ProviderEndpoint>> endpoints = Caffeine.newBuilder().maximumSize(16).build();
-
-        private Encounter(CurrentUser user, TracedPatient patient) {
-            this.user = user;
-            this.patient = patient;
-        }
-
-        public TracedPatient patient() {
-            return patient;
-        }
-    }
 
     private final EndpointDirectory directory;
     private final FhirClients clients;
     private final GpConnectProperties properties;
     private final Clock clock;
     private final Cache<String, String> versions;
+    /** Endpoint lookups per patient context: gone with the context, never reused for another patient. */
+    private final Cache<PatientContext, Cache<String, Optional<ProviderEndpoint>>> endpoints =
+            Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
     public GpConnectRecords(EndpointDirectory directory, FhirClients clients, GpConnectProperties properties) {
         this.directory = directory;
@@ -80,76 +61,73 @@ public class GpConnectRecords {
         this.versions = Caffeine.newBuilder().expireAfterWrite(properties.capabilityCacheTtl()).maximumSize(1000).build();
     }
 
-    public Encounter open(CurrentUser user, TracedPatient patient) {
-        if (patient.sensitive()) {
+    @Override
+    public FetchedSection fetch(PatientContext context, SectionKind kind, SectionRequest request) {
+        if (context.patient().sensitive()) {
             throw new IllegalStateException("A sensitive patient's record is never requested over GP Connect");
         }
-        return new Encounter(user, patient);
-    }
-
-    public Fetched fetch(Encounter encounter, SectionKind kind, SectionRequest request) {
         String traceId = UUID.randomUUID().toString();
-        String ods = encounter.patient.registeredPracticeOds().orElse("");
+        String ods = context.patient().registeredPracticeOds().orElse("");
         String practice = "the patient's GP practice (" + ods + ")";
         long start = System.nanoTime();
         Optional<ProviderEndpoint> endpoint;
         try {
-            endpoint = encounter.endpoints.get(Interactions.STRUCTURED,
-                    i -> directory.lookup(ods, Interactions.STRUCTURED));
+            endpoint = endpoints.get(context, c -> Caffeine.newBuilder().<String, Optional<ProviderEndpoint>>build())
+                    .get(Interactions.STRUCTURED, i -> directory.lookup(ods, Interactions.STRUCTURED));
         } catch (SpineUnavailableException e) {
             log.warn("Directory lookup failed ods={} trace={}", ods, traceId);
-            return new Fetched(Section.failed(kind, new RecordProblem(RecordProblem.Kind.UNREACHABLE, e.getMessage(),
+            return new FetchedSection(Section.failed(kind, new RecordProblem(RecordProblem.Kind.UNREACHABLE, e.getMessage(),
                     "Try again in a moment.", traceId)), Optional.empty(), traceId);
         }
         if (endpoint.isEmpty()) {
-            return new Fetched(Section.failed(kind, new RecordProblem(RecordProblem.Kind.NOT_CONNECTED,
+            return new FetchedSection(Section.failed(kind, new RecordProblem(RecordProblem.Kind.NOT_CONNECTED,
                     "The patient's GP practice (" + ods + ") is not connected to GP Connect, so their GP record "
                             + "cannot be shown in Carepoint.",
                     "Contact the practice by phone for the information you need.", traceId)), Optional.empty(), traceId);
         }
         ProviderEndpoint ep = endpoint.get();
         try {
-            String scope = "patient/*.read" + (version(encounter, ep).startsWith("1.5") ? "" : " conf/N");
-            IGenericClient client = client(encounter.user, ep, Interactions.STRUCTURED, scope, traceId);
-            Parameters parameters = request.parameters(encounter.patient.nhsNumber().value(), kind);
+            String scope = "patient/*.read" + (version(context, ep).startsWith("1.5") ? "" : " conf/N");
+            IGenericClient client = client(context.user(), ep, Interactions.STRUCTURED, scope, traceId);
+            Parameters parameters = StructuredRequests.parameters(request, context.patient().nhsNumber().value(), kind);
             Bundle bundle = client.operation().onType(Patient.class).named("$gpc.getstructuredrecord")
                     .withParameters(parameters).returnResourceType(Bundle.class).execute();
             StructuredRecordMapper mapper = new StructuredRecordMapper(bundle);
-            Optional<String> mismatch = AnswerIdentity.mismatch(bundle, encounter.patient.nhsNumber().value(),
+            Optional<String> mismatch = AnswerIdentity.mismatch(bundle, context.patient().nhsNumber().value(),
                     mapper.sectionList(kind));
             if (mismatch.isPresent()) {
                 // Never shown, never mapped: one patient's data under another's banner is the worst failure there is.
                 log.error("GP Connect {} ods={} trace={} WRONG PATIENT in the answer ({}): nothing from it is shown",
                         kind, ods, traceId, mismatch.get());
-                return new Fetched(Section.failed(kind, wrongPatient(practice, traceId)), Optional.empty(), traceId);
+                return new FetchedSection(Section.failed(kind, wrongPatient(practice, traceId)), Optional.empty(), traceId);
             }
             if (mapper.sectionList(kind).isEmpty() && NotProvided.said(bundle)) {
                 log.info("GP Connect {} ods={} trace={} not provided by the practice's system", kind, ods, traceId);
-                return new Fetched(Section.failed(kind, notProvided(kind, practice, traceId)),
+                return new FetchedSection(Section.failed(kind, notProvided(kind, practice, traceId)),
                         Optional.of(source(bundle, ep)), traceId);
             }
             Section<?> section = mapper.map(kind);
             log.info("GP Connect {} ods={} trace={} items={} ms={}", kind, ods, traceId, section.items().size(),
                     (System.nanoTime() - start) / 1_000_000);
-            return new Fetched(section, Optional.of(source(bundle, ep)), traceId);
+            return new FetchedSection(section, Optional.of(source(bundle, ep)), traceId);
         } catch (StructuredRecordMapper.MissingSectionException e) {
             log.warn("GP Connect {} ods={} trace={} answer without the section list", kind, ods, traceId);
-            return new Fetched(Section.failed(kind, ErrorMapping.map(new DataFormatException(e.getMessage()), practice,
+            return new FetchedSection(Section.failed(kind, ErrorMapping.map(new DataFormatException(e.getMessage()), practice,
                     traceId)), Optional.empty(), traceId);
         } catch (RuntimeException e) {
             RecordProblem problem = ErrorMapping.map(e, practice, traceId);
             log.warn("GP Connect {} ods={} trace={} failed: {} ({}) ms={}", kind, ods, traceId, problem.kind(),
                     e.getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
-            return new Fetched(Section.failed(kind, problem), Optional.empty(), traceId);
+            return new FetchedSection(Section.failed(kind, problem), Optional.empty(), traceId);
         }
     }
 
     /** The provider's GP Connect version from its CapabilityStatement, cached; "1.5" (the safe choice) if unknown. */
-    private String version(Encounter encounter, ProviderEndpoint ep) {
+    private String version(PatientContext context, ProviderEndpoint ep) {
         return versions.get(ep.serviceRoot(), root -> {
             String traceId = UUID.randomUUID().toString();
             try {
-                CapabilityStatement cs = client(encounter.user, ep, Interactions.STRUCTURED_METADATA,
+                CapabilityStatement cs = client(context.user(), ep, Interactions.STRUCTURED_METADATA,
                         "organization/*.read", traceId).capabilities().ofType(CapabilityStatement.class).execute();
                 return cs.hasVersion() ? cs.getVersion() : "1.5";
             } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package com.carepoint.gpconnect;
 
-import com.carepoint.record.SectionKind;
+import com.carepoint.kernel.SectionKind;
 import java.util.List;
 import java.util.Map;
 

@@ -1,16 +1,16 @@
 package com.carepoint.gpconnect;
 
-import com.carepoint.record.PartialDate;
-import com.carepoint.record.RecordItems;
+import com.carepoint.kernel.PartialDate;
+import com.carepoint.kernel.SectionKind;
 import com.carepoint.record.RecordItems.Coded;
+import com.carepoint.record.RecordItems;
 import com.carepoint.record.Section;
-import com.carepoint.record.SectionKind;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package com.carepoint.patient;
 
 import com.carepoint.access.AccessReason;
+import com.carepoint.kernel.TracedPatient;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package com.carepoint.patient;
 
-import com.carepoint.record.PartialDate;
+import com.carepoint.kernel.PartialDate;
+import com.carepoint.kernel.TracedPatient;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;

@@ -2,8 +2,10 @@ package com.carepoint.patient;
 
 import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
-import com.carepoint.audit.AccessAudit;
-import com.carepoint.record.PartialDate;
+import com.carepoint.kernel.NhsNumber;
+import com.carepoint.kernel.PartialDate;
+import com.carepoint.kernel.TracedPatient;
+import com.carepoint.spine.DemographicQuery;
 import com.carepoint.spine.Demographics;
 import com.carepoint.spine.SpineUnavailableException;
 import com.vaadin.flow.component.Key;
@@ -43,9 +45,8 @@ public class PatientSearchView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(PatientSearchView.class);
 
-    private final Demographics demographics;
+    private final PatientFinder finder;
     private final OpenPatients openPatients;
-    private final AccessAudit audit;
     private final CurrentUserService users;
     private final TextField nhsNumber = new TextField("NHS number");
     private final Div nhsMessage = message("nhs-search-message");
@@ -57,11 +58,9 @@ public class PatientSearchView extends VerticalLayout {
     private final Div demographicMessage = message("demographic-search-message");
     private final Grid<TracedPatient> results = new Grid<>();
 
-    public PatientSearchView(Demographics demographics, OpenPatients openPatients, AccessAudit audit,
-            CurrentUserService users) {
-        this.demographics = demographics;
+    public PatientSearchView(PatientFinder finder, OpenPatients openPatients, CurrentUserService users) {
+        this.finder = finder;
         this.openPatients = openPatients;
-        this.audit = audit;
         this.users = users;
         addClassName("cp-page");
         setId("patient-search-view");
@@ -116,9 +115,7 @@ public class PatientSearchView extends VerticalLayout {
         }
         NhsNumber number = NhsNumber.parse(nhsNumber.getValue()).orElseThrow();
         try {
-            Optional<TracedPatient> traced = demographics.trace(number);
-            audit.searched(users.require(), Optional.of(number.value()), "NHS number",
-                    traced.map(t -> t.superseded() ? "found (superseded number)" : "found").orElse("not found"));
+            Optional<TracedPatient> traced = finder.byNhsNumber(users.require(), number);
             if (traced.isEmpty()) {
                 show(nhsMessage, "No patient with NHS number " + number.formatted() + " was found on the national "
                         + "demographics service. Check the number with the patient or their documents, or search by "
@@ -183,11 +180,7 @@ public class PatientSearchView extends VerticalLayout {
             return;
         }
         try {
-            Demographics.SearchResult result = demographics.search(query);
-            audit.searched(users.require(), Optional.empty(), "name and date of birth", switch (result) {
-                case Demographics.SearchResult.TooManyMatches t -> "too many matches";
-                case Demographics.SearchResult.Matches m -> m.patients().size() + " matches";
-            });
+            Demographics.SearchResult result = finder.byDemographics(users.require(), query);
             switch (result) {
                 case Demographics.SearchResult.TooManyMatches t -> show(demographicMessage, "More than "
                         + "10 people match these details. Add the given name, gender or postcode to narrow it down.");

@@ -3,16 +3,15 @@ package com.carepoint.record;
 import com.carepoint.access.AccessReason;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.CurrentUserService;
+import com.carepoint.access.DataSharingPolicy;
 import com.carepoint.access.Role;
-import com.carepoint.audit.AccessAudit;
-import com.carepoint.audit.PracticeNotifications;
-import com.carepoint.gpconnect.GpConnectRecords;
-import com.carepoint.gpconnect.SectionRequest;
+import com.carepoint.kernel.PartialDate;
+import com.carepoint.kernel.SectionKind;
+import com.carepoint.kernel.TracedPatient;
 import com.carepoint.patient.OpenPatients;
 import com.carepoint.patient.PatientBanner;
 import com.carepoint.patient.PatientRecordRoute;
 import com.carepoint.patient.PatientSearchView;
-import com.carepoint.patient.TracedPatient;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -34,13 +33,18 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A patient's GP record. The banner is always on top. The first screen answers the emergency question at a glance
@@ -53,39 +57,32 @@ import java.util.function.Function;
 @RolesAllowed({Role.PARAMEDIC_NAME, Role.CLINICIAN_111_NAME, Role.SOCIAL_CARE_NAME})
 public class PatientRecordView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
     static final List<SectionKind> FIRST_SCREEN = List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS,
             SectionKind.PROBLEMS, SectionKind.CONSULTATIONS);
 
     private final OpenPatients openPatients;
-    private final GpConnectRecords records;
-    private final RecordAccess access;
+    private final RecordService records;
     private final CurrentUserService users;
     private final ExecutorService executor;
-    private final AccessAudit audit;
-    private final PracticeNotifications notifications;
-    /** Practices this view has already told about this organisation's access (a notification is made once). */
-    private final java.util.Set<String> notified = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final RenderGuard guard = new RenderGuard();
     private final Map<SectionKind, Div> cards = new EnumMap<>(SectionKind.class);
     private final Map<SectionKind, Div> fullPanels = new EnumMap<>(SectionKind.class);
     private final Span source = new Span();
     private final Div recordProblem = new Div();
     private PatientBanner banner;
-    private GpConnectRecords.Encounter encounter;
+    private PatientContext context;
     private TracedPatient patient;
     private CurrentUser user;
-    private Optional<AccessReason> reason = Optional.empty();
+    private AccessReason reason;
     private TabSheet fullSheet;
     /** First-screen sections of the current load still to answer; the status line ends when it reaches 0. */
     private int pendingFirstScreen;
     private boolean sourceShown;
 
-    public PatientRecordView(OpenPatients openPatients, GpConnectRecords records, CurrentUserService users,
-            ExecutorService recordExecutor, AccessAudit audit, RecordAccess access,
-            PracticeNotifications notifications) {
-        this.audit = audit;
-        this.notifications = notifications;
-        this.access = access;
+    public PatientRecordView(OpenPatients openPatients, RecordService records, CurrentUserService users,
+            ExecutorService recordExecutor) {
         this.openPatients = openPatients;
         this.records = records;
         this.users = users;
@@ -113,29 +110,21 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         add(banner);
         CurrentUser viewer = users.require();
         String nhs = patient.nhsNumber().value();
-        if (patient.sensitive()) {
-            audit.recordNotRequested(viewer, nhs, "sensitive patient");
-            guard.start(patient.nhsNumber().value());
-            add(notice("This patient's record is restricted", "The national demographics service marks this "
-                    + "patient's record as sensitive. Their address and contact details are withheld, and Carepoint "
-                    + "does not request their GP record. If you need clinical information, contact the registered "
-                    + "practice by phone and follow your organisation's procedure for restricted records.",
-                    "sensitive"));
-            return;
-        }
-        if (patient.isDeceased()) {
-            audit.recordNotRequested(viewer, nhs, "patient deceased");
-            guard.start(patient.nhsNumber().value());
-            add(notice("This patient has died", "The national demographics service records this patient as "
-                    + "deceased. GP practices do not share the records of patients who have died through GP Connect.",
-                    "deceased"));
-            return;
-        }
-        if (patient.registeredPracticeOds().isEmpty()) {
-            audit.recordNotRequested(viewer, nhs, "no registered practice");
-            guard.start(patient.nhsNumber().value());
-            add(notice("No registered GP practice", "The national demographics service has no GP practice for this "
-                    + "patient, so there is no GP record to show.", "no-practice"));
+        Optional<RecordService.NotRequested> notRequested = records.notRequested(viewer, patient);
+        if (notRequested.isPresent()) {
+            guard.start(nhs);
+            add(switch (notRequested.get()) {
+                case SENSITIVE -> notice("This patient's record is restricted", "The national demographics service "
+                        + "marks this patient's record as sensitive. Their address and contact details are withheld, "
+                        + "and Carepoint does not request their GP record. If you need clinical information, contact "
+                        + "the registered practice by phone and follow your organisation's procedure for restricted "
+                        + "records.", "sensitive");
+                case DECEASED -> notice("This patient has died", "The national demographics service records this "
+                        + "patient as deceased. GP practices do not share the records of patients who have died "
+                        + "through GP Connect.", "deceased");
+                case NO_PRACTICE -> notice("No registered GP practice", "The national demographics service has no "
+                        + "GP practice for this patient, so there is no GP record to show.", "no-practice");
+            });
             return;
         }
         user = viewer;
@@ -144,11 +133,8 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             open(viewer, given.get());
         } else {
             guard.start(nhs);
-            new ReasonForAccessDialog(viewer.role(), access.permission(viewer).emergencyAccess(), reason -> {
-                if (reason.emergency()) {
-                    // One review-queue entry per emergency access, however often the record is reopened.
-                    audit.emergencyAccess(viewer, nhs, reason.text(), patient.registeredPracticeOds().orElseThrow());
-                }
+            new ReasonForAccessDialog(viewer.role(), records.permission(viewer).emergencyAccess(), reason -> {
+                records.reasonGiven(viewer, patient, reason);
                 openPatients.setReason(token, reason);
                 open(viewer, reason);
             }, () -> getUI().ifPresent(ui -> ui.navigate(PatientSearchView.class))).open();
@@ -156,10 +142,8 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void open(CurrentUser viewer, AccessReason reason) {
-        this.reason = Optional.of(reason);
-        audit.recordViewed(viewer, patient.nhsNumber().value(), Optional.of(reason.recorded()),
-                "opened at " + patient.registeredPracticeOds().orElseThrow());
-        encounter = records.open(viewer, patient);
+        this.reason = reason;
+        context = records.open(viewer, patient, reason);
         if (reason.emergency()) {
             banner.addFlag("Emergency access", "emergency");
             Div marked = new Div(new Strong("You opened this record under emergency access."), new Paragraph(
@@ -188,11 +172,11 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         Div summary = new Div();
         summary.addClassName("cp-summary");
         summary.setId("record-summary");
-        com.carepoint.access.DataSharingPolicy.Permission permission = access.permission(user);
+        DataSharingPolicy.Permission permission = records.permission(user);
         for (SectionKind kind : FIRST_SCREEN.stream().filter(permission::allows).toList()) {
             Div card = new Div();
             card.addClassName("cp-card");
-            card.setId("card-" + kind.name().toLowerCase(java.util.Locale.UK));
+            card.setId("card-" + kind.name().toLowerCase(Locale.UK));
             cards.put(kind, card);
             summary.add(card);
         }
@@ -201,13 +185,13 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         fullSheet = full;
         full.setId("full-record");
         full.setWidthFull();
-        for (SectionKind kind : java.util.Arrays.stream(SectionKind.values()).filter(permission::allows).toList()) {
+        for (SectionKind kind : Arrays.stream(SectionKind.values()).filter(permission::allows).toList()) {
             Div panel = new Div();
-            panel.setId("full-" + kind.name().toLowerCase(java.util.Locale.UK));
+            panel.setId("full-" + kind.name().toLowerCase(Locale.UK));
             placeholder(kind, panel);
             fullPanels.put(kind, panel);
             Tab tab = full.add(kind.title(), panel);
-            tab.setId("tab-" + kind.name().toLowerCase(java.util.Locale.UK));
+            tab.setId("tab-" + kind.name().toLowerCase(Locale.UK));
         }
         full.addSelectedChangeListener(e -> fullPanels.entrySet().stream()
                 .filter(en -> en.getValue() == full.getComponent(e.getSelectedTab()))
@@ -215,8 +199,8 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
 
         if (permission.currentOnly()) {
             Paragraph scope = new Paragraph("Your role sees the summary that may be shared with it: "
-                    + permission.sections().stream().map(k -> k.title().toLowerCase()).collect(
-                            java.util.stream.Collectors.joining(", ")) + " — current information only.");
+                    + permission.sections().stream().map(k -> k.title().toLowerCase(Locale.UK))
+                            .collect(Collectors.joining(", ")) + " — current information only.");
             scope.setId("policy-scope");
             scope.addClassName("cp-notice");
             add(scope);
@@ -260,9 +244,9 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
      */
     private void placeholder(SectionKind kind, Div panel) {
         panel.removeAll();
-        Button show = new Button("Retrieve the full " + kind.title().toLowerCase(java.util.Locale.UK) + " record",
+        Button show = new Button("Retrieve the full " + kind.title().toLowerCase(Locale.UK) + " record",
                 e -> loadFull(kind));
-        show.setId("load-full-" + kind.name().toLowerCase(java.util.Locale.UK));
+        show.setId("load-full-" + kind.name().toLowerCase(Locale.UK));
         show.addThemeVariants(ButtonVariant.TERTIARY);
         panel.add(new Paragraph("The full section, including past entries, is retrieved from the practice when you "
                 + "ask for it."), show);
@@ -283,20 +267,12 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void fetch(SectionKind kind, SectionRequest request, RenderGuard.Ticket ticket,
-            java.util.function.Consumer<GpConnectRecords.Fetched> render) {
+            Consumer<FetchedSection> render) {
         UI ui = UI.getCurrent();
-        GpConnectRecords.Encounter current = encounter;
-        CurrentUser viewer = user;
-        Optional<String> why = reason.map(AccessReason::recorded);
-        String nhs = current.patient().nhsNumber().value();
+        PatientContext current = context;
+        AccessReason why = reason;
         executor.submit(() -> {
-            GpConnectRecords.Fetched fetched = access.fetch(viewer, current, kind, request);
-            Section<?> section = fetched.section();
-            audit.sectionViewed(viewer, nhs, kind.title() + (request == SectionRequest.FIRST_SCREEN
-                    ? " (first screen)" : " (full)"), why, section.items().size(),
-                    section.problem().map(p -> p.kind().name()), fetched.traceId());
-            fetched.source().filter(s -> section.problem().isEmpty() && notified.add(s.odsCode()))
-                    .ifPresent(s -> notifications.accessed(viewer, s.odsCode(), s.practiceName(), fetched.traceId()));
+            FetchedSection fetched = records.section(current, kind, request, why);
             ui.access(() -> {
                 if (!guard.isCurrent(ticket)) {
                     return;
@@ -306,8 +282,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                     sourceShown = true;
                     banner.setPractice(s.practiceName(), s.odsCode());
                     source.setText("From " + s.practiceName() + " (" + s.odsCode() + ") via " + s.gpSystem()
-                            + " · retrieved " + PartialDate.of(java.time.LocalDateTime.ofInstant(s.retrievedAt(),
-                                    ZoneId.of("Europe/London"))).display());
+                            + " · retrieved " + PartialDate.of(LocalDateTime.ofInstant(s.retrievedAt(), UK)).display());
                 });
                 fetched.section().problem().filter(RecordProblem::permanent).ifPresent(this::showRecordProblem);
             });

@@ -2,11 +2,12 @@ package com.carepoint.record;
 
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.DataSharingPolicy;
-import com.carepoint.gpconnect.GpConnectRecords;
-import com.carepoint.gpconnect.SectionRequest;
+import com.carepoint.kernel.SectionKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,21 +18,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecordAccess {
 
-    /** Fetches one section from the GP system (the GP Connect consumer in production). */
-    @FunctionalInterface
-    public interface SectionFetcher {
-        GpConnectRecords.Fetched fetch(GpConnectRecords.Encounter encounter, SectionKind kind, SectionRequest request);
-    }
+    private static final Logger log = LoggerFactory.getLogger(RecordAccess.class);
 
     private final DataSharingPolicy policy;
-    private final SectionFetcher fetcher;
+    private final GpRecords fetcher;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    public RecordAccess(DataSharingPolicy policy, GpConnectRecords records) {
-        this(policy, records::fetch);
-    }
-
-    RecordAccess(DataSharingPolicy policy, SectionFetcher fetcher) {
+    public RecordAccess(DataSharingPolicy policy, GpRecords fetcher) {
         this.policy = policy;
         this.fetcher = fetcher;
     }
@@ -44,36 +36,36 @@ public class RecordAccess {
      * Fetches one section within the user's policy. Never throws: anything unexpected becomes a failed section that
      * says so, so the view never waits forever on a section (for allergies, "could not be retrieved" — never silence).
      */
-    public GpConnectRecords.Fetched fetch(CurrentUser user, GpConnectRecords.Encounter encounter, SectionKind kind,
+    public FetchedSection fetch(CurrentUser user, PatientContext context, SectionKind kind,
             SectionRequest request) {
         try {
-            return fetchWithinPolicy(user, encounter, kind, request);
+            return fetchWithinPolicy(user, context, kind, request);
         } catch (RuntimeException e) {
             String trace = UUID.randomUUID().toString();
-            org.slf4j.LoggerFactory.getLogger(RecordAccess.class).error("Section {} failed unexpectedly trace={}: {}",
+            log.error("Section {} failed unexpectedly trace={}: {}",
                     kind, trace, e.getClass().getSimpleName());
-            return new GpConnectRecords.Fetched(Section.failed(kind, new RecordProblem(
+            return new FetchedSection(Section.failed(kind, new RecordProblem(
                     RecordProblem.Kind.CARE_POINT_ERROR, "Carepoint could not retrieve this part of the record because "
                     + "of a problem in Carepoint.", "Report it to the service desk with reference " + trace
                     + ", and use other sources of information meanwhile.", trace)), Optional.empty(), trace);
         }
     }
 
-    private GpConnectRecords.Fetched fetchWithinPolicy(CurrentUser user, GpConnectRecords.Encounter encounter,
+    private FetchedSection fetchWithinPolicy(CurrentUser user, PatientContext context,
             SectionKind kind, SectionRequest request) {
         DataSharingPolicy.Permission permission = policy.permissionFor(user);
         if (!permission.allows(kind)) {
             String trace = UUID.randomUUID().toString();
-            return new GpConnectRecords.Fetched(Section.failed(kind, new RecordProblem(RecordProblem.Kind.NOT_PERMITTED,
+            return new FetchedSection(Section.failed(kind, new RecordProblem(RecordProblem.Kind.NOT_PERMITTED,
                     "Your role does not give access to " + kind.title().toLowerCase() + ".",
                     "If you need it for this patient's direct care, contact the GP practice.", trace)),
                     Optional.empty(), trace);
         }
         if (!permission.currentOnly()) {
-            return fetcher.fetch(encounter, kind, request);
+            return fetcher.fetch(context, kind, request);
         }
-        GpConnectRecords.Fetched fetched = fetcher.fetch(encounter, kind, SectionRequest.FIRST_SCREEN);
-        return new GpConnectRecords.Fetched(currentOnly(fetched.section()), fetched.source(), fetched.traceId());
+        FetchedSection fetched = fetcher.fetch(context, kind, SectionRequest.FIRST_SCREEN);
+        return new FetchedSection(currentOnly(fetched.section()), fetched.source(), fetched.traceId());
     }
 
     /** Keeps current information only: active allergies, current medications, active problems. */

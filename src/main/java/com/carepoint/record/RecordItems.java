@@ -1,5 +1,6 @@
 package com.carepoint.record;
 
+import com.carepoint.kernel.PartialDate;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package com.carepoint.record;
 
+import com.carepoint.kernel.SectionKind;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package com.carepoint.record;
 
+import com.carepoint.kernel.PartialDate;
+import com.carepoint.kernel.SectionKind;
 import com.carepoint.record.RecordItems.Allergy;
 import com.carepoint.record.RecordItems.AllergyState;
 import com.carepoint.record.RecordItems.Consultation;
@@ -15,13 +17,12 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.html.ListItem;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**

@@ -6,10 +6,9 @@ import ca.uhn.fhir.rest.gclient.StringClientParam;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import com.carepoint.gpconnect.FhirClients;
-import com.carepoint.patient.DemographicQuery;
-import com.carepoint.patient.NhsNumber;
-import com.carepoint.patient.TracedPatient;
+import com.carepoint.kernel.NhsNumber;
+import com.carepoint.kernel.TracedPatient;
+import com.carepoint.platform.FhirClients;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -43,13 +42,15 @@ public class Demographics {
     static final int MAX_RESULTS = 10;
 
     private final FhirClients clients;
+    private final SpineProperties properties;
 
-    public Demographics(FhirClients clients) {
+    public Demographics(FhirClients clients, SpineProperties properties) {
         this.clients = clients;
+        this.properties = properties;
     }
 
     private IGenericClient client() {
-        return clients.r4(clients.resolve(clients.properties().pdsUrl()), new RequestIdInterceptor());
+        return clients.r4(clients.resolve(properties.pdsUrl()), new RequestIdInterceptor());
     }
 
     /** Retrieves a patient by NHS number; empty when PDS has no such patient. */

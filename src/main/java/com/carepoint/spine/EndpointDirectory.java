@@ -1,7 +1,7 @@
 package com.carepoint.spine;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import com.carepoint.gpconnect.FhirClients;
+import com.carepoint.platform.FhirClients;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Endpoint;
@@ -20,13 +20,15 @@ public class EndpointDirectory {
     static final String ASID = "https://fhir.nhs.uk/Id/nhsSpineASID";
 
     private final FhirClients clients;
+    private final SpineProperties properties;
 
-    public EndpointDirectory(FhirClients clients) {
+    public EndpointDirectory(FhirClients clients, SpineProperties properties) {
         this.clients = clients;
+        this.properties = properties;
     }
 
     public Optional<ProviderEndpoint> lookup(String odsCode, String interactionId) {
-        IGenericClient client = clients.r4(clients.resolve(clients.properties().sdsUrl()), new RequestIdInterceptor());
+        IGenericClient client = clients.r4(clients.resolve(properties.sdsUrl()), new RequestIdInterceptor());
         Bundle result;
         try {
             result = client.search().forResource(Endpoint.class)

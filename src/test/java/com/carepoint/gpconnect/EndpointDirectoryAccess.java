@@ -1,8 +1,10 @@
 package com.carepoint.gpconnect;
 
 import com.carepoint.access.CurrentUser;
-import com.carepoint.patient.TracedPatient;
-import com.carepoint.record.SectionKind;
+import com.carepoint.kernel.SectionKind;
+import com.carepoint.kernel.TracedPatient;
+import com.carepoint.platform.FhirClients;
+import com.carepoint.record.SectionRequest;
 import com.carepoint.spine.EndpointDirectory;
 import com.carepoint.spine.ProviderEndpoint;
 import java.time.Clock;
@@ -27,7 +29,7 @@ class EndpointDirectoryAccess {
     String rawStructuredRecord(CurrentUser user, TracedPatient patient, SectionKind kind) {
         ProviderEndpoint ep = directory.lookup(patient.registeredPracticeOds().orElseThrow(), Interactions.STRUCTURED)
                 .orElseThrow();
-        Parameters parameters = SectionRequest.FULL.parameters(patient.nhsNumber().value(), kind);
+        Parameters parameters = StructuredRequests.parameters(SectionRequest.FULL, patient.nhsNumber().value(), kind);
         var client = clients.stu3(ep.serviceRoot(), new GpcHeaders(UUID.randomUUID().toString(),
                 properties.consumerAsid(), ep.asid(), Interactions.STRUCTURED,
                 () -> GpcJwt.create(user, ep.serviceRoot(), "patient/*.read conf/N", properties, Clock.systemUTC())));

@@ -6,16 +6,17 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.client.exceptions.NonFhirResponseException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
-import com.carepoint.record.RecordProblem;
+import com.carepoint.platform.FhirClients;
 import com.carepoint.record.RecordProblem.Kind;
+import com.carepoint.record.RecordProblem;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Every GP Connect and proxy error reaches the user as a plain-English problem with what to do next. */
 class ErrorMappingTest {

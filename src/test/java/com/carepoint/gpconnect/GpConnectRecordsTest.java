@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.carepoint.Application;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.DemoUsers;
-import com.carepoint.access.Organisation;
-import com.carepoint.access.OrganisationType;
-import com.carepoint.access.Role;
-import com.carepoint.patient.NhsNumber;
-import com.carepoint.patient.TracedPatient;
+import com.carepoint.kernel.NhsNumber;
+import com.carepoint.kernel.SectionKind;
+import com.carepoint.kernel.TracedPatient;
+import com.carepoint.record.FetchedSection;
+import com.carepoint.record.PatientContext;
 import com.carepoint.record.RecordItems;
 import com.carepoint.record.RecordProblem;
 import com.carepoint.record.Section;
-import com.carepoint.record.SectionKind;
+import com.carepoint.record.SectionRequest;
 import com.carepoint.spine.Demographics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ class GpConnectRecordsTest {
     }
 
     Section<?> fetch(CurrentUser user, String nhs, SectionKind kind, SectionRequest request) {
-        return records.fetch(records.open(user, trace(nhs)), kind, request).section();
+        return records.fetch(PatientContext.open(user, trace(nhs)), kind, request).section();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,7 +80,7 @@ class GpConnectRecordsTest {
             // The record view never asks: checked in the browser tests; the provider's answer is in DemoPatientsTest.
             return;
         }
-        Section<?> allergies = records.fetch(records.open(PARAMEDIC, patient), SectionKind.ALLERGIES,
+        Section<?> allergies = records.fetch(PatientContext.open(PARAMEDIC, patient), SectionKind.ALLERGIES,
                 SectionRequest.FIRST_SCREEN).section();
         String expected = row.structured();
         if (expected.contains("another patient's")) {
@@ -166,7 +166,7 @@ class GpConnectRecordsTest {
 
     @Test
     void theRegisteredPracticeIsNamedNotTheFirstOrganizationInTheAnswer() {
-        GpConnectRecords.Fetched f = records.fetch(records.open(PARAMEDIC, trace("9990000018")), SectionKind.ALLERGIES,
+        FetchedSection f = records.fetch(PatientContext.open(PARAMEDIC, trace("9990000018")), SectionKind.ALLERGIES,
                 SectionRequest.FIRST_SCREEN);
         assertThat(f.source()).hasValueSatisfying(s -> assertThat(s.practiceName()).isEqualTo("Riverside Medical Practice"));
     }

@@ -2,10 +2,13 @@ package com.carepoint.gpconnect;
 
 import com.carepoint.Application;
 import com.carepoint.Bench;
-import com.carepoint.patient.NhsNumber;
-import com.carepoint.patient.TracedPatient;
+import com.carepoint.kernel.NhsNumber;
+import com.carepoint.kernel.SectionKind;
+import com.carepoint.kernel.TracedPatient;
+import com.carepoint.platform.FhirClients;
+import com.carepoint.record.PatientContext;
 import com.carepoint.record.Section;
-import com.carepoint.record.SectionKind;
+import com.carepoint.record.SectionRequest;
 import com.carepoint.spine.Demographics;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -59,7 +62,7 @@ class LargeRecordBenchmarkTest {
         Bench.print("all sections: " + totalResources + " resources (the Patient, Organization and Practitioner "
                 + "repeat in each section's answer)");
         long firstScreenStart = System.nanoTime();
-        GpConnectRecords.Encounter encounter = records.open(USER, patient);
+        PatientContext encounter = PatientContext.open(USER, patient);
         List<Thread> threads = new ArrayList<>();
         for (SectionKind kind : List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS, SectionKind.PROBLEMS,
                 SectionKind.CONSULTATIONS)) {
@@ -79,7 +82,7 @@ class LargeRecordBenchmarkTest {
         long before = usedHeap();
         List<Object> held = new ArrayList<>();
         for (SectionKind kind : SectionKind.values()) {
-            held.add(records.fetch(records.open(USER, patient), kind, SectionRequest.FULL).section());
+            held.add(records.fetch(PatientContext.open(USER, patient), kind, SectionRequest.FULL).section());
         }
         long after = usedHeap();
         Bench.print("heap retained by one open large record (all sections mapped): "
@@ -88,7 +91,7 @@ class LargeRecordBenchmarkTest {
         before = usedHeap();
         List<Object> typicalHeld = new ArrayList<>();
         for (SectionKind kind : SectionKind.values()) {
-            typicalHeld.add(records.fetch(records.open(USER, typical), kind, SectionRequest.FULL).section());
+            typicalHeld.add(records.fetch(PatientContext.open(USER, typical), kind, SectionRequest.FULL).section());
         }
         after = usedHeap();
         Bench.print("heap retained by one open typical record (999 000 0018, all sections): "

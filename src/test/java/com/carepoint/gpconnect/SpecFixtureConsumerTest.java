@@ -3,15 +3,21 @@ package com.carepoint.gpconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carepoint.access.DemoUsers;
-import com.carepoint.patient.NhsNumber;
-import com.carepoint.patient.TracedPatient;
+import com.carepoint.kernel.NhsNumber;
+import com.carepoint.kernel.SectionKind;
+import com.carepoint.kernel.TracedPatient;
+import com.carepoint.platform.FhirClients;
+import com.carepoint.platform.FhirHttpProperties;
+import com.carepoint.record.FetchedSection;
+import com.carepoint.record.PatientContext;
 import com.carepoint.record.RecordItems;
 import com.carepoint.record.RecordProblem;
 import com.carepoint.record.Section;
-import com.carepoint.record.SectionKind;
+import com.carepoint.record.SectionRequest;
 import com.carepoint.spine.EndpointDirectory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +54,9 @@ class SpecFixtureConsumerTest {
 
     SpecFixtureConsumerTest() {
         GpConnectProperties properties = provider.properties();
-        FhirClients clients = new FhirClients(properties, new MockEnvironment());
-        records = new GpConnectRecords(new EndpointDirectory(clients), clients, properties);
+        FhirClients clients = new FhirClients(new FhirHttpProperties(Duration.ofSeconds(3), Duration.ofSeconds(10),
+                256L * 1024 * 1024), new MockEnvironment());
+        records = new GpConnectRecords(new EndpointDirectory(clients, provider.spine()), clients, properties);
     }
 
     @AfterEach
@@ -64,9 +71,9 @@ class SpecFixtureConsumerTest {
                 Optional.of(SpecFixtureProvider.ODS));
     }
 
-    GpConnectRecords.Fetched fetch(String fixture, SectionKind kind) {
+    FetchedSection fetch(String fixture, SectionKind kind) {
         provider.answering(fixture);
-        return records.fetch(records.open(DemoUsers.PARAMEDIC, patient()), kind, SectionRequest.FULL);
+        return records.fetch(PatientContext.open(DemoUsers.PARAMEDIC, patient()), kind, SectionRequest.FULL);
     }
 
     @SuppressWarnings("unchecked")
@@ -104,7 +111,7 @@ class SpecFixtureConsumerTest {
     @Test
     void mostRecentConsultationsAreAskedForAsAPositiveInt() {
         provider.answering("full-record.json");
-        records.fetch(records.open(DemoUsers.PARAMEDIC, patient()), SectionKind.CONSULTATIONS, SectionRequest.FIRST_SCREEN);
+        records.fetch(PatientContext.open(DemoUsers.PARAMEDIC, patient()), SectionKind.CONSULTATIONS, SectionRequest.FIRST_SCREEN);
         SpecFixtureProvider.Received post = provider.received().getLast();
         assertThat(post.body()).contains("\"name\":\"includeNumberOfMostRecent\",\"valuePositiveInt\":3");
     }
@@ -192,14 +199,14 @@ class SpecFixtureConsumerTest {
 
     @Test
     void theRegisteredPracticeIsTheOneThePatientReferencesNotTheFirstOrganization() {
-        GpConnectRecords.Fetched f = fetch("full-record.json", SectionKind.ALLERGIES);
+        FetchedSection f = fetch("full-record.json", SectionKind.ALLERGIES);
         assertThat(f.source()).hasValueSatisfying(s -> assertThat(s.practiceName())
                 .isEqualTo("Synthetic Test Surgery (test data)"));
     }
 
     @Test
     void aSectionTheProviderDoesNotImplementIsNotProvidedNotAFault() {
-        GpConnectRecords.Fetched f = fetch("diary-not-implemented.json", SectionKind.DIARY);
+        FetchedSection f = fetch("diary-not-implemented.json", SectionKind.DIARY);
         assertThat(f.section().problem()).hasValueSatisfying(p -> {
             assertThat(p.kind()).isEqualTo(RecordProblem.Kind.NOT_PROVIDED_BY_SYSTEM);
             assertThat(p.permanent()).isFalse();
@@ -221,7 +228,7 @@ class SpecFixtureConsumerTest {
     @ParameterizedTest
     @ValueSource(strings = {"ALLERGIES", "MEDICATIONS", "PROBLEMS", "CONSULTATIONS"})
     void anAnswerForAnotherPatientShowsNothingFromIt(String kind) {
-        GpConnectRecords.Fetched f = fetch("wrong-patient.json", SectionKind.valueOf(kind));
+        FetchedSection f = fetch("wrong-patient.json", SectionKind.valueOf(kind));
         assertThat(f.section().items()).isEmpty();
         assertThat(f.section().problem()).hasValueSatisfying(p -> {
             assertThat(p.kind()).isEqualTo(RecordProblem.Kind.WRONG_PATIENT);

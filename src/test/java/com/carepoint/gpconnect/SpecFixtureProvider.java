@@ -1,5 +1,6 @@
 package com.carepoint.gpconnect;
 
+import com.carepoint.spine.SpineProperties;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -71,9 +72,12 @@ final class SpecFixtureProvider implements AutoCloseable {
     }
 
     GpConnectProperties properties() {
-        return new GpConnectProperties("200000001111", "https://carepoint.example.nhs.uk", base() + "/sds",
-                base() + "/pds", "", Duration.ofSeconds(3), Duration.ofSeconds(10), 256L * 1024 * 1024,
-                Duration.ofHours(1), "test");
+        return new GpConnectProperties("200000001111", "https://carepoint.example.nhs.uk", "", Duration.ofHours(1),
+                "test");
+    }
+
+    SpineProperties spine() {
+        return new SpineProperties(base() + "/sds", base() + "/pds");
     }
 
     private void directory(HttpExchange x) throws IOException {

@@ -8,10 +8,11 @@ import com.carepoint.access.Organisation;
 import com.carepoint.access.OrganisationType;
 import com.carepoint.access.Role;
 import com.carepoint.gpconnect.GpConnectRecords;
-import com.carepoint.gpconnect.SectionRequest;
-import com.carepoint.patient.NhsNumber;
-import com.carepoint.patient.TracedPatient;
-import com.carepoint.record.SectionKind;
+import com.carepoint.kernel.NhsNumber;
+import com.carepoint.kernel.SectionKind;
+import com.carepoint.kernel.TracedPatient;
+import com.carepoint.record.PatientContext;
+import com.carepoint.record.SectionRequest;
 import com.carepoint.spine.Demographics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +38,7 @@ class LogPrivacyTest {
         for (String nhs : new String[] {"9990000018", "9990000433", "9990000786"}) {
             TracedPatient p = demographics.trace(NhsNumber.parse(nhs).orElseThrow()).orElseThrow();
             for (SectionKind kind : SectionKind.values()) {
-                records.fetch(records.open(user, p), kind, SectionRequest.FULL);
+                records.fetch(PatientContext.open(user, p), kind, SectionRequest.FULL);
             }
         }
         assertThat(output.getAll()).contains("GP Connect ALLERGIES ods=A20047 trace=")

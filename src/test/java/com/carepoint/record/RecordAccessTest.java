@@ -7,16 +7,15 @@ import com.carepoint.access.DataSharingPolicy;
 import com.carepoint.access.Organisation;
 import com.carepoint.access.OrganisationType;
 import com.carepoint.access.Role;
-import com.carepoint.gpconnect.GpConnectRecords;
-import com.carepoint.gpconnect.SectionRequest;
+import com.carepoint.kernel.SectionKind;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
@@ -58,11 +57,11 @@ class RecordAccessTest {
         List<Call> calls = new ArrayList<>();
         RecordAccess access = new RecordAccess(POLICY, (e, kind, request) -> {
             calls.add(new Call(kind, request));
-            return new GpConnectRecords.Fetched(Section.loaded(kind, List.of(), List.of(), List.of()), Optional.empty(), "t");
+            return new FetchedSection(Section.loaded(kind, List.of(), List.of(), List.of()), Optional.empty(), "t");
         });
         CurrentUser user = user(role, typeOf(role));
         for (SectionKind kind : SectionKind.values()) {
-            GpConnectRecords.Fetched f = access.fetch(user, null, kind, SectionRequest.FULL);
+            FetchedSection f = access.fetch(user, null, kind, SectionRequest.FULL);
             if (expected(role).contains(kind)) {
                 assertThat(f.section().problem()).as("%s %s", role, kind).isEmpty();
             } else {
@@ -78,7 +77,7 @@ class RecordAccessTest {
 
     @Test
     void currentOnlyRolesGetCurrentItemsOnly() {
-        RecordAccess access = new RecordAccess(POLICY, (e, kind, request) -> new GpConnectRecords.Fetched(
+        RecordAccess access = new RecordAccess(POLICY, (e, kind, request) -> new FetchedSection(
                 Section.loaded(kind, List.of(
                         new RecordItems.Problem(new RecordItems.Coded("Asthma", Optional.empty()), true, "major",
                                 Optional.empty(), Optional.empty()),

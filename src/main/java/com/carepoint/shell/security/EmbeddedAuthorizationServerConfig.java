@@ -1,5 +1,6 @@
 package com.carepoint.shell.security;
 
+import com.carepoint.platform.SecurityHeaders;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;

@@ -1,6 +1,7 @@
 package com.carepoint.shell.security;
 
 import com.carepoint.access.Role;
+import com.carepoint.platform.SecurityHeaders;
 import com.carepoint.shell.SignOut;
 import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;

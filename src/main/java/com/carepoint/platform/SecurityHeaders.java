@@ -1,4 +1,4 @@
-package com.carepoint.shell.security;
+package com.carepoint.platform;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;

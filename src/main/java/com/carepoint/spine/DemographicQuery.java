@@ -1,4 +1,4 @@
-package com.carepoint.patient;
+package com.carepoint.spine;
 
 import java.time.LocalDate;
 import java.util.Optional;

@@ -1,12 +1,12 @@
-package com.carepoint.gpconnect;
+package com.carepoint.platform;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.RequestFormatParamStyleEnum;
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IHttpRequest;
 import ca.uhn.fhir.rest.client.api.IHttpResponse;
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import java.io.FilterInputStream;
@@ -50,10 +50,10 @@ public class FhirClients {
     private final FhirContext stu3 = FhirContext.forDstu3();
     private final FhirContext r4 = FhirContext.forR4();
 
-    private final GpConnectProperties properties;
+    private final FhirHttpProperties properties;
     private final Environment environment;
 
-    public FhirClients(GpConnectProperties properties, Environment environment) {
+    public FhirClients(FhirHttpProperties properties, Environment environment) {
         this.properties = properties;
         this.environment = environment;
         configure(stu3);
@@ -158,9 +158,6 @@ public class FhirClients {
         return "http://localhost:" + port + environment.getProperty("server.servlet.context-path", "") + url;
     }
 
-    public GpConnectProperties properties() {
-        return properties;
-    }
 
     /** The answer was bigger than Carepoint accepts. */
     public static final class ResponseTooLargeException extends IOException {

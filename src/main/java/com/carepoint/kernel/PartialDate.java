@@ -1,4 +1,4 @@
-package com.carepoint.record;
+package com.carepoint.kernel;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

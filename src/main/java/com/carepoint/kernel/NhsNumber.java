@@ -1,4 +1,4 @@
-package com.carepoint.patient;
+package com.carepoint.kernel;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package com.carepoint.record;
+package com.carepoint.kernel;
 
 /** The GP record's sections, as GP Connect's structured record divides them. */
 public enum SectionKind {
