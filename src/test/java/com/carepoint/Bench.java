@@ -1,6 +1,7 @@
 package com.carepoint;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Benchmarks: tagged {@code bench}. {@code ./carepoint bench} (Maven profile {@code bench}) runs them in full and
@@ -44,7 +45,7 @@ public final class Bench {
     }
 
     public static String fmt(double ms) {
-        return String.format(java.util.Locale.UK, "%.0f ms", ms);
+        return String.format(Locale.UK, "%.0f ms", ms);
     }
 
 }

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
@@ -53,7 +54,7 @@ public class DataSharingPolicy {
 
     private final List<Rule> rules;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public DataSharingPolicy(ResourceLoader loader,
             @Value("${carepoint.policy.location:classpath:policy/data-sharing-policy.yaml}") String location) {
         this.rules = load(loader, location);

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +96,7 @@ public class AuditTrail {
 
     /** What the privacy officer can search the trail by; empty criteria are not applied. */
     public record Criteria(Optional<String> userId, Optional<String> nhsNumber, Optional<String> odsCode,
-            Optional<java.time.LocalDate> from, Optional<java.time.LocalDate> to) {
+            Optional<LocalDate> from, Optional<LocalDate> to) {
     }
 
     /** One audit row as the privacy officer sees it. */
@@ -107,11 +110,11 @@ public class AuditTrail {
     /** Newest first, at most {@link #SEARCH_LIMIT} rows. Dates are UK calendar days, both ends inclusive. */
     public List<Entry> search(Criteria c) {
         StringBuilder sql = new StringBuilder("select * from audit_event where true");
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         c.userId().ifPresent(v -> { sql.append(" and user_id = ?"); params.add(v); });
         c.nhsNumber().ifPresent(v -> { sql.append(" and patient_nhs = ?"); params.add(v); });
         c.odsCode().ifPresent(v -> { sql.append(" and upper(org_ods) = upper(?)"); params.add(v); });
-        java.time.ZoneId uk = java.time.ZoneId.of("Europe/London");
+        ZoneId uk = ZoneId.of("Europe/London");
         c.from().ifPresent(v -> { sql.append(" and occurred_at >= ?"); params.add(Timestamp.from(v.atStartOfDay(uk).toInstant())); });
         c.to().ifPresent(v -> { sql.append(" and occurred_at < ?"); params.add(Timestamp.from(v.plusDays(1).atStartOfDay(uk).toInstant())); });
         sql.append(" order by id desc limit ").append(SEARCH_LIMIT);

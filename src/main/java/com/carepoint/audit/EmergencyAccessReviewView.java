@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.slf4j.LoggerFactory;
 
 /**
  * The privacy officer's emergency-access review queue: who opened which patient's record under emergency access, when
@@ -104,7 +105,7 @@ public class EmergencyAccessReviewView extends VerticalLayout {
                 comment.setInvalid(true);
                 comment.setErrorMessage("Your review could not be saved just now, so this emergency access is still "
                         + "awaiting review. Your comment is kept: try again in a moment.");
-                org.slf4j.LoggerFactory.getLogger(EmergencyAccessReviewView.class).error(
+                LoggerFactory.getLogger(EmergencyAccessReviewView.class).error(
                         "Emergency access review not saved (audit row {}): {}", item.auditEventId(), failed.toString());
             }
         });

@@ -3,6 +3,7 @@ package com.carepoint.audit;
 import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
 import com.carepoint.kernel.NhsNumber;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -55,7 +56,7 @@ public class TransparencyReportView extends VerticalLayout {
         Button show = new Button("Show report", e -> show());
         show.setId("transparency-show");
         show.addThemeVariants(ButtonVariant.PRIMARY);
-        nhsNumber.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> show());
+        nhsNumber.addKeyPressListener(Key.ENTER, e -> show());
         HorizontalLayout form = new HorizontalLayout(nhsNumber, show);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         result.setId("transparency-result");

@@ -10,6 +10,7 @@ import com.carepoint.demopractice.provider.DemoRecords;
 import com.carepoint.demopractice.provider.EndpointKind;
 import com.carepoint.demopractice.provider.PracticeServer;
 import com.carepoint.demopractice.sds.SdsServer;
+import com.carepoint.platform.SecurityHeaders;
 import jakarta.servlet.ServletRegistration;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -132,7 +133,7 @@ public class DemoPracticeConfiguration {
                 .requestCache(rc -> rc.disable())
                 .securityContext(sc -> sc.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        com.carepoint.platform.SecurityHeaders.apply(http);
+        SecurityHeaders.apply(http);
         return http.build();
     }
 }

@@ -1,6 +1,7 @@
 package com.carepoint.demopractice;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -41,7 +42,7 @@ public record DemoPracticeProperties(
             @DefaultValue("false") boolean malformedJson,
             @DefaultValue("false") boolean wrongContentType,
             @DefaultValue("0") long oversizedBytes,
-            @DefaultValue java.util.List<String> onlySections) {
+            @DefaultValue List<String> onlySections) {
 
         public boolean any() {
             return !latency.isZero() || !jitter.isZero() || errorRate > 0 || hang || malformedJson || wrongContentType

@@ -4,9 +4,11 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.client.exceptions.NonFhirResponseException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import com.carepoint.kernel.Text;
 import com.carepoint.platform.FhirClients;
 import com.carepoint.record.RecordProblem.Kind;
 import com.carepoint.record.RecordProblem;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -38,7 +40,7 @@ final class ErrorMapping {
         // A connection failure (HAPI's FhirClientConnectionException is itself a BaseServerResponseException, so
         // this comes before the check for answers with an HTTP status).
         if (error instanceof FhirClientConnectionException
-                || !(error instanceof BaseServerResponseException) && cause instanceof java.io.IOException) {
+                || !(error instanceof BaseServerResponseException) && cause instanceof IOException) {
             if (cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
                 return new RecordProblem(Kind.TIMEOUT, "The GP system at " + practice + " did not answer in time, so this "
                         + "part of the record could not be retrieved. It is not known whether anything is recorded.",
@@ -56,9 +58,7 @@ final class ErrorMapping {
         if (error instanceof BaseServerResponseException e) {
             return fromStatus(e.getStatusCode(), spineCode(e).orElse(""), practice, traceId);
         }
-        return new RecordProblem(Kind.CARE_POINT_ERROR, "Carepoint could not retrieve this part of the record "
-                + "because of a problem in Carepoint.", "Report it to the service desk with reference " + traceId
-                + ", and use other sources of information meanwhile.", traceId);
+        return RecordProblem.carepointError(traceId);
     }
 
     static RecordProblem fromStatus(int status, String code, String practice, String traceId) {
@@ -71,10 +71,10 @@ final class ErrorMapping {
                     + "patient in their GP system. They may have moved practice recently, or the practice cannot "
                     + "share this record.", "Check the NHS number and the registered practice with the patient; "
                     + "contact the practice by phone if you need the record.", traceId);
-            case "ACCESS DENIED" -> new RecordProblem(Kind.PRACTICE_NOT_SHARING, capital(practice) + " has not switched on "
+            case "ACCESS DENIED" -> new RecordProblem(Kind.PRACTICE_NOT_SHARING, Text.capitalise(practice) + " has not switched on "
                     + "sharing of this part of its records through GP Connect.",
                     "Contact the practice by phone for the information you need.", traceId);
-            case "NO_ORGANISATION_CONSENT" -> new RecordProblem(Kind.ORGANISATION_REFUSED, capital(practice) + " has not "
+            case "NO_ORGANISATION_CONSENT" -> new RecordProblem(Kind.ORGANISATION_REFUSED, Text.capitalise(practice) + " has not "
                     + "agreed to share records with your organisation.",
                     "Contact the practice by phone, or ask a colleague in an organisation the practice shares with.",
                     traceId);
@@ -102,10 +102,6 @@ final class ErrorMapping {
                 + "read safely (" + why + "). Nothing from it is shown.",
                 "Try again. If it keeps happening, contact the practice by phone and report reference " + traceId
                         + " to the service desk.", traceId);
-    }
-
-    private static String capital(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static Optional<String> spineCode(BaseServerResponseException e) {

@@ -2,6 +2,7 @@ package com.carepoint.kernel;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,7 +38,7 @@ public record TracedPatient(
     /** {@code SMITH, Jane (Mrs)}: family name in capitals, given names, title — NHS CUI patient name style. */
     public String bannerName() {
         String given = String.join(" ", givenNames);
-        return familyName.toUpperCase(java.util.Locale.UK) + (given.isBlank() ? "" : ", " + given)
+        return familyName.toUpperCase(Locale.UK) + (given.isBlank() ? "" : ", " + given)
                 + (title == null || title.isBlank() ? "" : " (" + title + ")");
     }
 }

@@ -1,12 +1,12 @@
 package com.carepoint.patient;
 
 import com.carepoint.kernel.PartialDate;
+import com.carepoint.kernel.Text;
 import com.carepoint.kernel.TracedPatient;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 
 /**
  * The patient banner (NHS Common User Interface style), always shown above any patient data so that no one acts on
@@ -35,7 +35,7 @@ public class PatientBanner extends Div {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         details.add(item("Born", PartialDate.of(patient.birthDate()).display() + " ("
                 + Age.of(patient.birthDate(), patient.deceased().orElse(today)) + ")", "banner-born"));
-        details.add(item("Gender", capitalise(patient.gender()), "banner-gender"));
+        details.add(item("Gender", Text.capitalise(patient.gender()), "banner-gender"));
         details.add(item("NHS No.", patient.nhsNumber().formatted(), "banner-nhs-number"));
         practice.setText(patient.registeredPracticeOds().map(ods -> ods).orElse("No registered practice"));
         Span practiceItem = new Span(label("GP practice"), practice);
@@ -86,9 +86,5 @@ public class PatientBanner extends Div {
         Span l = new Span(text + " ");
         l.addClassName("cp-banner-label");
         return l;
-    }
-
-    private static String capitalise(String s) {
-        return s == null || s.isEmpty() ? "" : s.substring(0, 1).toUpperCase(Locale.UK) + s.substring(1);
     }
 }

@@ -28,6 +28,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -135,7 +136,7 @@ public class PatientSearchView extends VerticalLayout {
         born.setId("date-of-birth");
         born.setLocale(Locale.UK);
         born.setPlaceholder("dd/mm/yyyy");
-        born.setMax(java.time.LocalDate.now());
+        born.setMax(LocalDate.now());
         gender.setLabel("Gender");
         gender.setId("gender");
         gender.setItems("female", "male", "other", "unknown");

@@ -44,10 +44,7 @@ public class RecordAccess {
             String trace = UUID.randomUUID().toString();
             log.error("Section {} failed unexpectedly trace={}: {}",
                     kind, trace, e.getClass().getSimpleName());
-            return new FetchedSection(Section.failed(kind, new RecordProblem(
-                    RecordProblem.Kind.CARE_POINT_ERROR, "Carepoint could not retrieve this part of the record because "
-                    + "of a problem in Carepoint.", "Report it to the service desk with reference " + trace
-                    + ", and use other sources of information meanwhile.", trace)), Optional.empty(), trace);
+            return new FetchedSection(Section.failed(kind, RecordProblem.carepointError(trace)), Optional.empty(), trace);
         }
     }
 

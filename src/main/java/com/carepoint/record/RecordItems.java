@@ -3,6 +3,7 @@ package com.carepoint.record;
 import com.carepoint.kernel.PartialDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The items of each record section, as the record view shows them. No FHIR types: codes are kept for "show code". */
 public final class RecordItems {
@@ -74,7 +75,7 @@ public final class RecordItems {
 
         /** Every result, grouped or not. */
         public List<Result> allResults() {
-            return java.util.stream.Stream.concat(groups.stream().flatMap(g -> g.results().stream()), results.stream())
+            return Stream.concat(groups.stream().flatMap(g -> g.results().stream()), results.stream())
                     .toList();
         }
     }

@@ -25,6 +25,13 @@ public record RecordProblem(Kind kind, String message, String whatToDo, String t
         WRONG_PATIENT
     }
 
+    /** A fault in Carepoint itself: said plainly, with the reference the service desk needs. */
+    public static RecordProblem carepointError(String traceId) {
+        return new RecordProblem(Kind.CARE_POINT_ERROR, "Carepoint could not retrieve this part of the record because "
+                + "of a problem in Carepoint.", "Report it to the service desk with reference " + traceId
+                + ", and use other sources of information meanwhile.", traceId);
+    }
+
     /** Problems with the whole record (the patient or the practice), rather than a passing failure worth retrying. */
     public boolean permanent() {
         return switch (kind) {

@@ -2,6 +2,7 @@ package com.carepoint.record;
 
 import com.carepoint.kernel.PartialDate;
 import com.carepoint.kernel.SectionKind;
+import com.carepoint.kernel.Text;
 import com.carepoint.record.RecordItems.Allergy;
 import com.carepoint.record.RecordItems.AllergyState;
 import com.carepoint.record.RecordItems.Consultation;
@@ -21,8 +22,11 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +41,7 @@ final class SectionViews {
 
     // ------------------------------------------------------------------ shared states
 
-    static Component state(Section<?> s, java.util.function.Supplier<Component> content) {
+    static Component state(Section<?> s, Supplier<Component> content) {
         Div box = new Div();
         box.addClassName("cp-section-body");
         box.getElement().setAttribute("data-section", s.kind().name());
@@ -57,7 +61,7 @@ final class SectionViews {
 
     static Div problem(SectionKind kind, RecordProblem problem) {
         Div d = new Div();
-        d.addClassNames("cp-problem", "cp-problem-" + problem.kind().name().toLowerCase(java.util.Locale.UK));
+        d.addClassNames("cp-problem", "cp-problem-" + problem.kind().name().toLowerCase(Locale.UK));
         d.getElement().setAttribute("role", "alert");
         d.getElement().setAttribute("data-problem", problem.kind().name());
         String lead;
@@ -152,7 +156,7 @@ final class SectionViews {
             current.forEach(m -> {
                 ListItem li = new ListItem();
                 li.add(new Strong(m.what().display()), new Span(" " + m.dosage()));
-                Span meta = new Span(" · " + capital(m.prescriptionType())
+                Span meta = new Span(" · " + Text.capitalise(m.prescriptionType())
                         + m.lastIssued().map(d -> " · last issued " + d.dateOnly()).orElse(""));
                 meta.addClassName("cp-meta");
                 li.add(meta);
@@ -170,11 +174,11 @@ final class SectionViews {
             Grid<Medication> grid = grid();
             grid.addColumn(m -> m.what().display()).setHeader("Medication").setFlexGrow(3).setResizable(true);
             grid.addColumn(Medication::dosage).setHeader("Dosage").setFlexGrow(3);
-            grid.addColumn(m -> capital(m.prescriptionType())).setHeader("Type").setAutoWidth(true);
+            grid.addColumn(m -> Text.capitalise(m.prescriptionType())).setHeader("Type").setAutoWidth(true);
             grid.addColumn(m -> m.current() ? "Current" : "Past").setHeader("Status").setAutoWidth(true);
             grid.addColumn(m -> m.started().map(PartialDate::dateOnly).orElse("")).setHeader("Started").setAutoWidth(true);
             grid.addColumn(m -> m.lastIssued().map(PartialDate::dateOnly).orElse("")).setHeader("Last issued").setAutoWidth(true);
-            grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> new Paragraph(
+            grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Paragraph(
                     m.quantity().map(q -> "Quantity " + q + ". ").orElse("") + (m.issues().isEmpty()
                             ? "No issues recorded." : "Issued " + m.issues().size() + " times: "
                             + m.issues().stream().limit(12).map(PartialDate::dateOnly).collect(Collectors.joining(", "))
@@ -189,7 +193,7 @@ final class SectionViews {
     static Component activeProblems(Section<Problem> s) {
         return state(s, () -> {
             List<Problem> active = s.items().stream().filter(Problem::active)
-                    .sorted(java.util.Comparator.comparing((Problem p) -> !"major".equals(p.significance())))
+                    .sorted(Comparator.comparing((Problem p) -> !"major".equals(p.significance())))
                     .toList();
             if (active.isEmpty()) {
                 return nothingRecorded(s, "No active problems recorded.");
@@ -210,7 +214,7 @@ final class SectionViews {
             Grid<Problem> grid = grid();
             grid.addColumn(p -> p.what().display()).setHeader("Problem").setFlexGrow(3);
             grid.addColumn(p -> p.active() ? "Active" : "Inactive").setHeader("Status").setAutoWidth(true);
-            grid.addColumn(p -> capital(p.significance())).setHeader("Significance").setAutoWidth(true);
+            grid.addColumn(p -> Text.capitalise(p.significance())).setHeader("Significance").setAutoWidth(true);
             grid.addColumn(p -> p.onset().map(PartialDate::dateOnly).orElse("")).setHeader("Onset").setAutoWidth(true);
             grid.addColumn(p -> p.ended().map(PartialDate::dateOnly).orElse("")).setHeader("Ended").setAutoWidth(true);
             grid.setItems(s.items());
@@ -276,7 +280,7 @@ final class SectionViews {
             grid.addColumn(Consultation::type).setHeader("Type").setAutoWidth(true);
             grid.addColumn(c -> c.clinician().orElse("")).setHeader("Clinician").setAutoWidth(true);
             grid.addColumn(Consultation::summary).setHeader("Summary").setFlexGrow(3);
-            grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(SectionViews::consultationBody));
+            grid.setItemDetailsRenderer(new ComponentRenderer<>(SectionViews::consultationBody));
             grid.setItems(s.items());
             return grid;
         });
@@ -309,7 +313,7 @@ final class SectionViews {
             grid.addColumn(i -> i.when().map(PartialDate::dateOnly).orElse("")).setHeader("Date").setAutoWidth(true);
             grid.addColumn(i -> i.what().display()).setHeader("Investigation").setFlexGrow(2);
             grid.addColumn(i -> i.conclusion().orElse("")).setHeader("Conclusion").setFlexGrow(3);
-            grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(SectionViews::investigationBody));
+            grid.setItemDetailsRenderer(new ComponentRenderer<>(SectionViews::investigationBody));
             grid.setItems(s.items());
             return grid;
         });
@@ -375,8 +379,8 @@ final class SectionViews {
             grid.addColumn(r -> r.when().map(PartialDate::dateOnly).orElse("")).setHeader("Date").setAutoWidth(true);
             grid.addColumn(Referral::to).setHeader("To").setFlexGrow(2);
             grid.addColumn(r -> r.reason().orElse("")).setHeader("Reason").setFlexGrow(2);
-            grid.addColumn(r -> capital(r.priority())).setHeader("Priority").setAutoWidth(true);
-            grid.addColumn(r -> capital(r.status())).setHeader("Status").setAutoWidth(true);
+            grid.addColumn(r -> Text.capitalise(r.priority())).setHeader("Priority").setAutoWidth(true);
+            grid.addColumn(r -> Text.capitalise(r.status())).setHeader("Status").setAutoWidth(true);
             grid.setItems(s.items());
             return grid;
         });
@@ -407,10 +411,6 @@ final class SectionViews {
         grid.setHeight("28rem");
         grid.setWidthFull();
         return grid;
-    }
-
-    static String capital(String s) {
-        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package com.carepoint.shell;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,7 +17,7 @@ import java.time.Duration;
  * the user is active; the server's own session timeout, set to the same value, is the backstop.
  */
 @Tag("carepoint-idle-guard")
-public class IdleSessionGuard extends com.vaadin.flow.component.Component {
+public class IdleSessionGuard extends Component {
 
     private final Duration timeout;
     private final Duration warning;

@@ -1,11 +1,13 @@
 package com.carepoint.spine;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import com.carepoint.platform.FhirClients;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Identifier;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,12 +34,12 @@ public class EndpointDirectory {
         Bundle result;
         try {
             result = client.search().forResource(Endpoint.class)
-                    .where(new ca.uhn.fhir.rest.gclient.TokenClientParam("organization").exactly().systemAndCode(ODS, odsCode))
+                    .where(new TokenClientParam("organization").exactly().systemAndCode(ODS, odsCode))
                     .and(Endpoint.IDENTIFIER.exactly().systemAndCode(INTERACTION, interactionId))
                     .returnBundle(Bundle.class)
                     .execute();
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(EndpointDirectory.class).warn("Directory lookup failed for ods={}: {}",
+            LoggerFactory.getLogger(EndpointDirectory.class).warn("Directory lookup failed for ods={}: {}",
                     odsCode, e.toString());
             throw new SpineUnavailableException("The NHS directory of GP systems could not be reached, so Carepoint "
                     + "cannot tell where this patient's GP record is held. Try again in a moment.", e);

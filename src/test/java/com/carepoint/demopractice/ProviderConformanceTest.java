@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.carepoint.Application;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +20,8 @@ import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,8 +77,8 @@ class ProviderConformanceTest {
 
     @Test
     void theFhirMimeTypesAreServedAsAskedFor() {
-        HttpResponse<String> json = valid().with(r -> r.path += "?_format=" + java.net.URLEncoder.encode(
-                "application/fhir+json", java.nio.charset.StandardCharsets.UTF_8)).send();
+        HttpResponse<String> json = valid().with(r -> r.path += "?_format=" + URLEncoder.encode(
+                "application/fhir+json", StandardCharsets.UTF_8)).send();
         assertThat(json.statusCode()).isEqualTo(200);
         HttpResponse<String> xml = valid().with(r -> r.headers.put("Accept", "application/fhir+xml;charset=utf-8")).send();
         assertThat(xml.statusCode()).isEqualTo(200);
@@ -277,14 +282,14 @@ class ProviderConformanceTest {
             GpcTestRequest copy = r;
             return new Object() {
                 HttpResponse<String> send() {
-                    java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(copy.root + copy.path));
+                    HttpRequest.Builder b = HttpRequest.newBuilder(
+                            URI.create(copy.root + copy.path));
                     copy.headers.forEach(b::header);
                     b.header("Authorization", auth);
                     b.header("Content-Type", copy.contentType);
-                    b.POST(java.net.http.HttpRequest.BodyPublishers.ofString(copy.body));
+                    b.POST(HttpRequest.BodyPublishers.ofString(copy.body));
                     try {
-                        return java.net.http.HttpClient.newHttpClient().send(b.build(),
+                        return HttpClient.newHttpClient().send(b.build(),
                                 HttpResponse.BodyHandlers.ofString());
                     } catch (Exception e) {
                         throw new IllegalStateException(e);

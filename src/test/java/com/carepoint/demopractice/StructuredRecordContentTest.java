@@ -9,12 +9,16 @@ import java.util.List;
 import org.hl7.fhir.dstu3.model.AllergyIntolerance;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.Condition;
+import org.hl7.fhir.dstu3.model.DiagnosticReport;
 import org.hl7.fhir.dstu3.model.Encounter;
 import org.hl7.fhir.dstu3.model.Immunization;
 import org.hl7.fhir.dstu3.model.ListResource;
+import org.hl7.fhir.dstu3.model.Location;
 import org.hl7.fhir.dstu3.model.MedicationRequest;
 import org.hl7.fhir.dstu3.model.MedicationStatement;
 import org.hl7.fhir.dstu3.model.Observation;
+import org.hl7.fhir.dstu3.model.OperationOutcome;
+import org.hl7.fhir.dstu3.model.Organization;
 import org.hl7.fhir.dstu3.model.Patient;
 import org.hl7.fhir.dstu3.model.PractitionerRole;
 import org.hl7.fhir.dstu3.model.Resource;
@@ -112,7 +116,7 @@ class StructuredRecordContentTest {
     @Test
     void severalOrganizationsAndThePracticeIsTheOneThePatientReferences() {
         Bundle b = riverside("9990000018", null);
-        List<org.hl7.fhir.dstu3.model.Organization> orgs = all(b, org.hl7.fhir.dstu3.model.Organization.class);
+        List<Organization> orgs = all(b, Organization.class);
         assertThat(orgs).hasSizeGreaterThanOrEqualTo(2);
         assertThat(orgs.getFirst().getName()).isNotEqualTo("Riverside Medical Practice");
         Patient p = all(b, Patient.class).getFirst();
@@ -139,7 +143,7 @@ class StructuredRecordContentTest {
         Observation group = all(b, Observation.class).stream()
                 .filter(o -> "Full blood count".equals(o.getCode().getText())).findFirst().orElseThrow();
         String groupRef = "Observation/" + group.getIdElement().getIdPart();
-        org.hl7.fhir.dstu3.model.DiagnosticReport fbc = all(b, org.hl7.fhir.dstu3.model.DiagnosticReport.class).stream()
+        DiagnosticReport fbc = all(b, DiagnosticReport.class).stream()
                 .filter(r -> r.getResult().stream().anyMatch(ref -> groupRef.equals(ref.getReference())))
                 .findFirst().orElseThrow();
         assertThat(fbc.getCode().getCodingFirstRep().getCode()).isEqualTo("721981007");
@@ -174,11 +178,11 @@ class StructuredRecordContentTest {
         Bundle b = record("B82033", "918999100202", "9990001626",
                 "{\"name\":\"includeDiaryEntries\"}");
         assertThat(hasList(b, "714311000000108")).isFalse();
-        org.hl7.fhir.dstu3.model.OperationOutcome oo = all(b, org.hl7.fhir.dstu3.model.OperationOutcome.class)
+        OperationOutcome oo = all(b, OperationOutcome.class)
                 .stream().findFirst().orElseThrow();
         assertThat(oo.getIssue()).singleElement().satisfies(i -> {
-            assertThat(i.getSeverity()).isEqualTo(org.hl7.fhir.dstu3.model.OperationOutcome.IssueSeverity.WARNING);
-            assertThat(i.getCode()).isEqualTo(org.hl7.fhir.dstu3.model.OperationOutcome.IssueType.NOTSUPPORTED);
+            assertThat(i.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+            assertThat(i.getCode()).isEqualTo(OperationOutcome.IssueType.NOTSUPPORTED);
             assertThat(i.getDetails().getCodingFirstRep().getCode()).isEqualTo("NOT_IMPLEMENTED");
             assertThat(i.getDiagnostics()).isEqualTo("includeDiaryEntries");
         });
@@ -257,7 +261,7 @@ class StructuredRecordContentTest {
     void aSecondSupplierStyleLaysPractitionersAndHeadingsOutDifferently() {
         Bundle b = record("B82033", "918999100202", "9990001626", null);
         assertThat(all(b, PractitionerRole.class)).isNotEmpty();
-        assertThat(all(b, org.hl7.fhir.dstu3.model.Location.class)).hasSize(2);
+        assertThat(all(b, Location.class)).hasSize(2);
         assertThat(all(b, ListResource.class)).extracting(ListResource::getTitle).contains("Subjective");
         Bundle optimum = riverside("9990000018", null);
         assertThat(all(optimum, PractitionerRole.class)).isEmpty();

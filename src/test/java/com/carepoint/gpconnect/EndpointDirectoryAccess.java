@@ -9,7 +9,9 @@ import com.carepoint.spine.EndpointDirectory;
 import com.carepoint.spine.ProviderEndpoint;
 import java.time.Clock;
 import java.util.UUID;
+import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.Parameters;
+import org.hl7.fhir.dstu3.model.Patient;
 import org.springframework.boot.test.context.TestComponent;
 
 /** Fetches a structured record section's raw JSON exactly as Carepoint asks for it (for the benchmark). */
@@ -33,9 +35,9 @@ class EndpointDirectoryAccess {
         var client = clients.stu3(ep.serviceRoot(), new GpcHeaders(UUID.randomUUID().toString(),
                 properties.consumerAsid(), ep.asid(), Interactions.STRUCTURED,
                 () -> GpcJwt.create(user, ep.serviceRoot(), "patient/*.read conf/N", properties, Clock.systemUTC())));
-        org.hl7.fhir.dstu3.model.Bundle bundle = client.operation().onType(org.hl7.fhir.dstu3.model.Patient.class)
+        Bundle bundle = client.operation().onType(Patient.class)
                 .named("$gpc.getstructuredrecord").withParameters(parameters)
-                .returnResourceType(org.hl7.fhir.dstu3.model.Bundle.class).execute();
+                .returnResourceType(Bundle.class).execute();
         // The provider's answer as JSON text again, so that parsing can be timed on its own.
         return FhirClients.STU3.newJsonParser().encodeResourceToString(bundle);
     }

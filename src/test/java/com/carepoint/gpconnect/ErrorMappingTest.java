@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import com.carepoint.platform.FhirClients;
 import com.carepoint.record.RecordProblem.Kind;
 import com.carepoint.record.RecordProblem;
+import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
@@ -57,7 +58,7 @@ class ErrorMappingTest {
                 PRACTICE, "t").kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(ErrorMapping.map(new FhirClientConnectionException(new ConnectException("refused")),
                 PRACTICE, "t").kind()).isEqualTo(Kind.UNREACHABLE);
-        assertThat(ErrorMapping.map(NonFhirResponseException.newInstance(200, "text/html", new java.io.StringReader("<html>")), PRACTICE, "t").kind())
+        assertThat(ErrorMapping.map(NonFhirResponseException.newInstance(200, "text/html", new StringReader("<html>")), PRACTICE, "t").kind())
                 .isEqualTo(Kind.UNREADABLE_RESPONSE);
         assertThat(ErrorMapping.map(new DataFormatException("bad json"), PRACTICE, "t").kind())
                 .isEqualTo(Kind.UNREADABLE_RESPONSE);

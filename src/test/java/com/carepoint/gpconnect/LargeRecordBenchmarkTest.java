@@ -2,6 +2,8 @@ package com.carepoint.gpconnect;
 
 import com.carepoint.Application;
 import com.carepoint.Bench;
+import com.carepoint.access.CurrentUser;
+import com.carepoint.access.DemoUsers;
 import com.carepoint.kernel.NhsNumber;
 import com.carepoint.kernel.SectionKind;
 import com.carepoint.kernel.TracedPatient;
@@ -13,6 +15,7 @@ import com.carepoint.spine.Demographics;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 @Import(EndpointDirectoryAccess.class)
 class LargeRecordBenchmarkTest {
 
-    static final com.carepoint.access.CurrentUser USER = com.carepoint.access.DemoUsers.PARAMEDIC;
+    static final CurrentUser USER = DemoUsers.PARAMEDIC;
 
     @Autowired
     Demographics demographics;
@@ -55,7 +58,7 @@ class LargeRecordBenchmarkTest {
             Section<?> section = new StructuredRecordMapper(bundle).map(kind);
             long t2 = System.nanoTime();
             totalResources += bundle.getEntry().size();
-            Bench.print(String.format(java.util.Locale.UK, "%-16s resources %7d  body %6.1f MB  parse %s  map %s  items %d",
+            Bench.print(String.format(Locale.UK, "%-16s resources %7d  body %6.1f MB  parse %s  map %s  items %d",
                     kind, bundle.getEntry().size(), json.length() / 1e6, Bench.fmt((t1 - t0) / 1e6),
                     Bench.fmt((t2 - t1) / 1e6), section.items().size()));
         }
@@ -86,7 +89,7 @@ class LargeRecordBenchmarkTest {
         }
         long after = usedHeap();
         Bench.print("heap retained by one open large record (all sections mapped): "
-                + String.format(java.util.Locale.UK, "%.1f MB", (after - before) / 1e6) + " (" + held.size() + " sections)");
+                + String.format(Locale.UK, "%.1f MB", (after - before) / 1e6) + " (" + held.size() + " sections)");
         TracedPatient typical = demographics.trace(NhsNumber.parse("9990000018").orElseThrow()).orElseThrow();
         before = usedHeap();
         List<Object> typicalHeld = new ArrayList<>();
@@ -95,7 +98,7 @@ class LargeRecordBenchmarkTest {
         }
         after = usedHeap();
         Bench.print("heap retained by one open typical record (999 000 0018, all sections): "
-                + String.format(java.util.Locale.UK, "%.2f MB", (after - before) / 1e6) + " (" + typicalHeld.size() + ")");
+                + String.format(Locale.UK, "%.2f MB", (after - before) / 1e6) + " (" + typicalHeld.size() + ")");
     }
 
     static long usedHeap() {

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -121,7 +122,7 @@ class SpecFixtureConsumerTest {
         provider.reportingVersion("1.5.0");
         fetch("full-record.json", SectionKind.PROBLEMS);
         String jwt = provider.received().getLast().header("Authorization").substring("Bearer ".length());
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        String claims = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
         assertThat(claims).contains("\"requested_scope\":\"patient/*.read\"");
     }
 

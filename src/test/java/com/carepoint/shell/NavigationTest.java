@@ -3,6 +3,7 @@ package com.carepoint.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carepoint.access.Role;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class NavigationTest {
@@ -21,8 +22,8 @@ class NavigationTest {
 
     @Test
     void idleDurationsReadNaturally() {
-        assertThat(IdleSessionGuard.minutes(java.time.Duration.ofMinutes(15))).isEqualTo("15 minutes");
-        assertThat(IdleSessionGuard.minutes(java.time.Duration.ofMinutes(1))).isEqualTo("1 minute");
-        assertThat(IdleSessionGuard.minutes(java.time.Duration.ofSeconds(90))).isEqualTo("90 seconds");
+        assertThat(IdleSessionGuard.minutes(Duration.ofMinutes(15))).isEqualTo("15 minutes");
+        assertThat(IdleSessionGuard.minutes(Duration.ofMinutes(1))).isEqualTo("1 minute");
+        assertThat(IdleSessionGuard.minutes(Duration.ofSeconds(90))).isEqualTo("90 seconds");
     }
 }

@@ -3,19 +3,22 @@ package com.carepoint.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.carepoint.OwnContext;
 import com.carepoint.e2e.pages.HomePage;
 import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.SignedOutPage;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** An idle session is warned, can be kept, and otherwise ends with a plain explanation. */
-@Tag(com.carepoint.OwnContext.TAG)
+@Tag(OwnContext.TAG)
 @TestPropertySource(properties = {"carepoint.session.idle-timeout=8s", "carepoint.session.idle-warning=4s"})
 class IdleTimeoutE2ETest extends BrowserTest {
 
@@ -26,9 +29,9 @@ class IdleTimeoutE2ETest extends BrowserTest {
         new HomePage(page).waitUntilShown();
 
         Locator warning = page.getByText("Are you still there?");
-        assertThat(warning).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+        assertThat(warning).isVisible(new LocatorAssertions.IsVisibleOptions()
                 .setTimeout(10_000));
-        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Stay signed in"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stay signed in"))
                 .click();
         assertThat(warning).isHidden();
         new HomePage(page).waitUntilShown();

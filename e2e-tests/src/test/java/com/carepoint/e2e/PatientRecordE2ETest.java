@@ -10,6 +10,7 @@ import com.carepoint.e2e.pages.ReasonForAccessDialog;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.Locator;
+import java.sql.Timestamp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,7 +137,7 @@ class PatientRecordE2ETest extends BrowserTest {
 
     @Test
     void everyRecordAndSectionViewIsAuditedOnce() {
-        java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        Timestamp since = new Timestamp(System.currentTimeMillis() - 1000);
         PatientRecordPage record = search.findByNhsNumber("9990001278");
         for (String card : new String[] {"allergies", "medications", "problems", "consultations"}) {
             record.card(card);
@@ -158,7 +159,7 @@ class PatientRecordE2ETest extends BrowserTest {
 
     @Test
     void refreshRetrievesTheFirstScreenAndTheOpenFullSectionAgain() {
-        java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        Timestamp since = new Timestamp(System.currentTimeMillis() - 1000);
         PatientRecordPage record = search.findByNhsNumber("9990001340");
         // The tab showing when the record opens offers to retrieve its full section rather than staying blank.
         assertThat(page.locator("#load-full-allergies")).isVisible();
@@ -169,14 +170,14 @@ class PatientRecordE2ETest extends BrowserTest {
         page.waitForCondition(() -> fullViews(since) == 2);
     }
 
-    private long fullViews(java.sql.Timestamp since) {
+    private long fullViews(Timestamp since) {
         return jdbc.sql("select count(*) from audit_event where patient_nhs = '9990001340' and occurred_at >= ? and "
                 + "detail = 'Allergies and adverse reactions (full)'").param(since).query(Long.class).single();
     }
 
     @Test
     void theReasonForAccessIsAskedOnceAndAnOtherReasonMustBeDescribed() {
-        java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        Timestamp since = new Timestamp(System.currentTimeMillis() - 1000);
         search.findByNhsNumberAndStopAtReason("9990001553");
         ReasonForAccessDialog dialog = new ReasonForAccessDialog(page).assertShown();
         assertThat(dialog.reasons()).containsExactly("Ambulance attendance", "Clinical advice to a crew",
@@ -199,7 +200,7 @@ class PatientRecordE2ETest extends BrowserTest {
 
     @Test
     void cancellingTheReasonOpensNothing() {
-        java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        Timestamp since = new Timestamp(System.currentTimeMillis() - 1000);
         search.findByNhsNumberAndStopAtReason("9990001979");
         new ReasonForAccessDialog(page).assertShown().cancel();
         new PatientSearchPage(page).waitUntilShown();
@@ -208,7 +209,7 @@ class PatientRecordE2ETest extends BrowserTest {
                 .query(Long.class).single()).isZero();
     }
 
-    long audited(java.sql.Timestamp since, String action) {
+    long audited(Timestamp since, String action) {
         return jdbc.sql("select count(*) from audit_event where patient_nhs = ? and occurred_at >= ? and action = ?")
                 .params("9990001278", since, action).query(Long.class).single();
     }

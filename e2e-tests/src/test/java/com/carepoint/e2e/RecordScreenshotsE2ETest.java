@@ -7,6 +7,7 @@ import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,7 +34,7 @@ class RecordScreenshotsE2ETest extends BrowserTest {
             p.waitForTimeout(200);
             double bannerTop = ((Number) p.evaluate(
                     "document.getElementById('patient-banner').getBoundingClientRect().top")).doubleValue();
-            org.assertj.core.api.Assertions.assertThat(bannerTop).as("banner stays in view").isBetween(-1.0, 80.0);
+            Assertions.assertThat(bannerTop).as("banner stays in view").isBetween(-1.0, 80.0);
         }
     }
 }

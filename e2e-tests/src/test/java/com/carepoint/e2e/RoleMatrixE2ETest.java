@@ -9,6 +9,7 @@ import com.carepoint.e2e.pages.PatientSearchPage;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.Locator;
+import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class RoleMatrixE2ETest extends BrowserTest {
     @ParameterizedTest
     @EnumSource(DemoUser.class)
     void eachRoleReachesExactlyItsRoutesAndSections(DemoUser user) {
-        java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        Timestamp since = new Timestamp(System.currentTimeMillis() - 1000);
         page.navigate(url("/account"));
         new IdpLoginPage(page).signInAs(user);
         boolean privacy = user == DemoUser.PRIVACY_OFFICER;

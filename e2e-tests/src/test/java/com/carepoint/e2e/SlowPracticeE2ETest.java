@@ -8,6 +8,7 @@ import com.carepoint.e2e.pages.PatientRecordPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -47,7 +48,7 @@ class SlowPracticeE2ETest extends BrowserTest {
         for (String card : new String[] {"allergies", "medications", "problems", "consultations"}) {
             assertThat(record.card(card).locator("[data-problem]").getAttribute("data-problem")).isEqualTo("PRACTICE_ERROR");
         }
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#record-source"))
+        PlaywrightAssertions.assertThat(page.locator("#record-source"))
                 .containsText("could not be retrieved from C81616");
         assertThat(page.locator("#record-source").innerText()).doesNotContain("Retrieving");
     }

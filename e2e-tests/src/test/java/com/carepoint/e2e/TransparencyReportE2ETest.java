@@ -11,6 +11,7 @@ import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import java.nio.charset.StandardCharsets;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -53,7 +54,7 @@ class TransparencyReportE2ETest extends BrowserTest {
         screenshot(page, "transparency-report");
 
         byte[] pdf = report.downloadPdf();
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");

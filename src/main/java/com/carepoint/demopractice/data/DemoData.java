@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.Resource;
@@ -27,7 +28,7 @@ public final class DemoData {
 
     public DemoData(List<Practice> practices, List<PatientRecord> patients, List<DirectoryEntry> directory,
             List<ConsumerOrganisation> organisations) {
-        organisations.forEach(o -> this.organisations.put(o.odsCode().toUpperCase(java.util.Locale.UK), o));
+        organisations.forEach(o -> this.organisations.put(o.odsCode().toUpperCase(Locale.UK), o));
         practices.forEach(p -> this.practices.put(p.odsCode(), p));
         this.patients = List.copyOf(patients);
         for (PatientRecord p : patients) {
@@ -57,7 +58,7 @@ public final class DemoData {
 
     /** The organisation register's entry for an ODS code, if it has one. */
     public Optional<ConsumerOrganisation> organisation(String odsCode) {
-        return Optional.ofNullable(odsCode).map(o -> organisations.get(o.toUpperCase(java.util.Locale.UK)));
+        return Optional.ofNullable(odsCode).map(o -> organisations.get(o.toUpperCase(Locale.UK)));
     }
 
     private static <T> T read(ObjectMapper yaml, Resource resource, Class<T> type) {

@@ -2,10 +2,16 @@ package com.carepoint.demopractice.faults;
 
 import com.carepoint.demopractice.DemoPracticeProperties;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -86,7 +92,7 @@ public final class FaultInjectionFilter extends OncePerRequestFilter {
     }
 
     /** The request with its body already read, so that the practice's server can still read it. */
-    private static final class CachedBodyRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
         private final byte[] body;
 
         CachedBodyRequest(HttpServletRequest request, byte[] body) {
@@ -95,9 +101,9 @@ public final class FaultInjectionFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public jakarta.servlet.ServletInputStream getInputStream() {
-            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
-            return new jakarta.servlet.ServletInputStream() {
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
                 @Override
                 public boolean isFinished() {
                     return in.available() == 0;
@@ -109,7 +115,7 @@ public final class FaultInjectionFilter extends OncePerRequestFilter {
                 }
 
                 @Override
-                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                public void setReadListener(ReadListener listener) {
                     throw new IllegalStateException("Not asynchronous");
                 }
 
@@ -121,8 +127,8 @@ public final class FaultInjectionFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 

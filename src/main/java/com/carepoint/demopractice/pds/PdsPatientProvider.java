@@ -9,9 +9,9 @@ import ca.uhn.fhir.rest.param.NumberParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import com.carepoint.demopractice.data.NhsNumbers;
 import com.carepoint.demopractice.data.PatientRecord;
 import com.carepoint.demopractice.provider.DemoRecords;
-
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.IdType;
@@ -186,7 +187,7 @@ final class PdsPatientProvider implements IResourceProvider {
             case "other" -> AdministrativeGender.OTHER;
             default -> AdministrativeGender.UNKNOWN;
         });
-        p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(r.birthDate().toString()));
+        p.setBirthDateElement(new DateType(r.birthDate().toString()));
         if (r.flags().deceased() != null) {
             p.setDeceased(new DateTimeType(r.flags().deceased().toString()));
         }
@@ -215,7 +216,7 @@ final class PdsPatientProvider implements IResourceProvider {
     }
 
     static boolean validNhsNumber(String value) {
-        return com.carepoint.demopractice.data.NhsNumbers.valid(value);
+        return NhsNumbers.valid(value);
     }
 
 }

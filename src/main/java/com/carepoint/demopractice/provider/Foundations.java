@@ -2,11 +2,15 @@ package com.carepoint.demopractice.provider;
 
 import com.carepoint.demopractice.data.PatientRecord;
 import com.carepoint.demopractice.data.Practice;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import org.hl7.fhir.dstu3.model.Address;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.ContactPoint;
+import org.hl7.fhir.dstu3.model.DateTimeType;
+import org.hl7.fhir.dstu3.model.DateType;
 import org.hl7.fhir.dstu3.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.dstu3.model.Extension;
 import org.hl7.fhir.dstu3.model.HumanName;
@@ -36,11 +40,11 @@ final class Foundations {
      * (midnight would render as the previous day in UTC during British Summer Time).
      */
     /** A calendar date at day precision (no time, no time zone), as GP systems record dates. */
-    static org.hl7.fhir.dstu3.model.DateTimeType day(java.time.LocalDate d) {
-        return d == null ? null : new org.hl7.fhir.dstu3.model.DateTimeType(d.toString());
+    static DateTimeType day(LocalDate d) {
+        return d == null ? null : new DateTimeType(d.toString());
     }
 
-    static Date date(java.time.LocalDate d) {
+    static Date date(LocalDate d) {
         return d == null ? null : Date.from(d.atTime(12, 0).atZone(UK).toInstant());
     }
 
@@ -80,7 +84,7 @@ final class Foundations {
                 .addPrefix(c.prefix());
         if (practice.supplier() == Practice.Supplier.MERIDIAN) {
             // Meridian sends the name as one text line as well, surname first, and no prefix.
-            name.setPrefix(java.util.List.of());
+            name.setPrefix(List.of());
             name.setText(c.family().toUpperCase() + ", " + c.given());
         }
         p.addName(name);
@@ -120,7 +124,7 @@ final class Foundations {
         }
         p.addName(name);
         p.setGender(gender(r.gender()));
-        p.setBirthDateElement(new org.hl7.fhir.dstu3.model.DateType(r.birthDate().toString()));
+        p.setBirthDateElement(new DateType(r.birthDate().toString()));
         if (r.address() != null) {
             p.addAddress(address(r.address(), Address.AddressUse.HOME));
         }

@@ -1,5 +1,7 @@
 package com.carepoint.demopractice.provider;
 
+import com.carepoint.demopractice.data.NhsNumbers;
+
 /** GP Connect wire constants as the demo providers check and answer them. */
 final class Gpc {
 
@@ -46,6 +48,6 @@ final class Gpc {
 
     /** Modulus 11 check of a 10-digit NHS number (the providers' own check, independent of Carepoint's). */
     static boolean validNhsNumber(String value) {
-        return com.carepoint.demopractice.data.NhsNumbers.valid(value);
+        return NhsNumbers.valid(value);
     }
 }

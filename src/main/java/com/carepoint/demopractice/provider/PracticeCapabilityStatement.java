@@ -1,6 +1,7 @@
 package com.carepoint.demopractice.provider;
 
 import ca.uhn.fhir.rest.annotation.Metadata;
+import ca.uhn.fhir.rest.server.RestfulServer;
 import com.carepoint.demopractice.data.Practice;
 import java.util.Date;
 import org.hl7.fhir.dstu3.model.CapabilityStatement;
@@ -19,7 +20,7 @@ public final class PracticeCapabilityStatement {
     }
 
     /** HAPI hands the server to its conformance provider; this one needs nothing from it. */
-    public void setRestfulServer(ca.uhn.fhir.rest.server.RestfulServer server) {
+    public void setRestfulServer(RestfulServer server) {
         // The statement is built from the practice's own configuration.
     }
 

@@ -13,9 +13,11 @@ import com.nimbusds.jwt.PlainJWT;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -105,7 +107,7 @@ final class StrictRequestInterceptor {
         }
         String accept = request.getHeader("Accept");
         if (accept != null && !accept.isBlank()) {
-            boolean any = java.util.Arrays.stream(accept.split(",")).map(StrictRequestInterceptor::mimeType)
+            boolean any = Arrays.stream(accept.split(",")).map(StrictRequestInterceptor::mimeType)
                     .anyMatch(m -> FHIR_MIME_TYPES.contains(m) || m.equals("*/*") || m.equals("application/*"));
             if (!any) {
                 throw GpcErrors.unsupportedMediaType("Unsupported accept media type " + accept);
@@ -114,7 +116,7 @@ final class StrictRequestInterceptor {
     }
 
     private static String mimeType(String value) {
-        return value.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return value.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     }
 
     static Expectation expectation(RestOperationTypeEnum operation, String resource, String operationName) {

@@ -2,11 +2,13 @@ package com.carepoint.demopractice.provider;
 
 import com.carepoint.demopractice.data.PatientRecord;
 import com.carepoint.demopractice.data.Practice;
+import com.carepoint.kernel.Text;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -252,7 +254,7 @@ final class StructuredRecordBuilder {
             plan.setRecorder(practitioner(record.usualGp()));
             plan.addExtension(new Extension(Gpc.EXT_PRESCRIPTION_TYPE, new CodeableConcept().addCoding(
                     new Coding(Gpc.PROFILE_BASE.replace("StructureDefinition", "CodeSystem")
-                            + "CareConnect-PrescriptionType-1", med.type(), capitalise(med.type())))));
+                            + "CareConnect-PrescriptionType-1", med.type(), Text.capitalise(med.type())))));
             plan.addDosageInstruction(new Dosage().setText(med.dosage()));
             MedicationRequest.MedicationRequestDispenseRequestComponent dispense = plan.getDispenseRequest();
             dispense.setValidityPeriod(new Period().setStartElement(Foundations.day(med.start()))
@@ -806,16 +808,12 @@ final class StructuredRecordBuilder {
 
     private static DateTimeType dateTime(LocalDate date, String time) {
         LocalTime t = time == null ? LocalTime.NOON : LocalTime.parse(time);
-        return new DateTimeType(java.util.Date.from(date.atTime(t).atZone(Foundations.UK).toInstant()));
+        return new DateTimeType(Date.from(date.atTime(t).atZone(Foundations.UK).toInstant()));
     }
 
     private static String firstSentence(String text) {
         int dot = text.indexOf('.');
         String s = dot > 0 ? text.substring(0, dot) : text;
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
-    }
-
-    private static String capitalise(String s) {
-        return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -1,7 +1,10 @@
 package com.carepoint.demopractice.provider;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.dstu3.model.BooleanType;
 import org.hl7.fhir.dstu3.model.CodeType;
+import org.hl7.fhir.dstu3.model.DateTimeType;
 import org.hl7.fhir.dstu3.model.DateType;
 import org.hl7.fhir.dstu3.model.Identifier;
-import org.hl7.fhir.dstu3.model.PositiveIntType;
-import org.hl7.fhir.dstu3.model.Parameters;
 import org.hl7.fhir.dstu3.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.dstu3.model.Parameters;
 import org.hl7.fhir.dstu3.model.Period;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import org.hl7.fhir.dstu3.model.PositiveIntType;
 import org.hl7.fhir.dstu3.model.Type;
 
 /**
@@ -167,7 +170,7 @@ record StructuredRecordRequest(
     }
 
     private static Map<String, Type> parts(String parameter, List<ParametersParameterComponent> parts) {
-        Map<String, Type> map = new java.util.HashMap<>();
+        Map<String, Type> map = new HashMap<>();
         for (ParametersParameterComponent part : parts) {
             if (!PARTS.get(parameter).contains(part.getName())) {
                 throw GpcErrors.invalidParameter(parameter + " has no part-parameter " + part.getName());
@@ -237,7 +240,7 @@ record StructuredRecordRequest(
         return Optional.of(new DateRange(start, end));
     }
 
-    private static Optional<LocalDate> periodDate(org.hl7.fhir.dstu3.model.DateTimeType t, String name) {
+    private static Optional<LocalDate> periodDate(DateTimeType t, String name) {
         if (t == null || t.isEmpty()) {
             return Optional.empty();
         }
@@ -247,7 +250,7 @@ record StructuredRecordRequest(
         return Optional.of(LocalDate.of(t.getYear(), t.getMonth() + 1, t.getDay()));
     }
 
-    static LocalDate today(java.time.Clock clock) {
+    static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(UK));
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -226,7 +227,7 @@ public class EmbeddedAuthorizationServerConfig {
 
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-        return org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration
+        return OAuth2AuthorizationServerConfiguration
                 .jwtDecoder(jwkSource);
     }
 

@@ -5,6 +5,7 @@ import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Organisation;
 import com.carepoint.access.OrganisationType;
 import com.carepoint.access.Role;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -51,7 +52,7 @@ public class UserClaimsMapper implements CurrentUserService.CurrentUserResolver 
 
     private static String string(Map<String, Object> claims, String name) {
         Object v = claims.get(name);
-        if (v instanceof java.util.Collection<?> c) {
+        if (v instanceof Collection<?> c) {
             v = c.isEmpty() ? null : c.iterator().next();
         }
         return v == null ? null : v.toString();

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
 
 /** The embedded identity provider's sign-in page (stands in for CIS2). */
 public class IdpLoginPage {
@@ -15,7 +16,7 @@ public class IdpLoginPage {
     }
 
     public IdpLoginPage assertShown() {
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/idp/login.*"));
+        assertThat(page).hasURL(Pattern.compile(".*/idp/login.*"));
         assertThat(page.locator("h1")).hasText("Sign in");
         return this;
     }

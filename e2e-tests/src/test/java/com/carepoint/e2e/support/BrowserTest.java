@@ -5,7 +5,12 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -61,7 +66,7 @@ public abstract class BrowserTest {
                 .setViewportSize(width, height)
                 .setLocale("en-GB")
                 .setTimezoneId("Europe/London")
-                .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
+                .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
         c.setDefaultTimeout(TIMEOUT_MS);
         return c;
     }
@@ -81,15 +86,15 @@ public abstract class BrowserTest {
     protected static Path screenshot(Page p, String name) {
         try {
             Path shot = target("screenshots", name + ".png");
-            java.nio.file.Files.createDirectories(shot.getParent());
+            Files.createDirectories(shot.getParent());
             p.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(false));
             if (Boolean.getBoolean("carepoint.screenshots.update")) {
-                java.nio.file.Files.copy(shot, Path.of("docs", "screenshots", shot.getFileName().toString()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(shot, Path.of("docs", "screenshots", shot.getFileName().toString()),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
             return shot;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
