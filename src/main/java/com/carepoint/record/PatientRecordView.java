@@ -43,7 +43,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -220,7 +219,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             card.add(new H3(kind.title()), loading());
             fetch(kind, SectionRequest.FIRST_SCREEN, ticket, fetched -> {
                 card.removeAll();
-                card.add(new H3(kind.title()), summaryOf(fetched.section()));
+                card.add(new H3(kind.title()), SectionRenderer.summaryOf(fetched.section()));
                 pendingFirstScreen--;
                 endStatusWhenAllAnswered();
             });
@@ -262,7 +261,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         panel.add(loading());
         fetch(kind, SectionRequest.FULL, guard.current(), fetched -> {
             panel.removeAll();
-            panel.add(fullOf(fetched.section()));
+            panel.add(SectionRenderer.fullOf(fetched.section()));
         });
     }
 
@@ -307,37 +306,12 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             banner.addFlag("No consent to share GP record", "dissent");
         }
         recordProblem.removeAll();
-        recordProblem.add(SectionViews.problem(SectionKind.ALLERGIES, problem).getChildren()
+        recordProblem.add(SectionStates.problem(SectionKind.ALLERGIES, problem).getChildren()
                 .skip(1).toArray(Component[]::new));
         recordProblem.addClassNames("cp-problem", "cp-record-problem");
         recordProblem.getElement().setAttribute("data-problem", problem.kind().name());
         recordProblem.setVisible(true);
         source.setText("The GP record could not be retrieved.");
-    }
-
-    private static Component summaryOf(Section<?> s) {
-        Function<Section<?>, Component> f = switch (s.kind()) {
-            case ALLERGIES -> x -> SectionViews.allergies(SectionViews.cast(x), false);
-            case MEDICATIONS -> x -> SectionViews.currentMedications(SectionViews.cast(x));
-            case PROBLEMS -> x -> SectionViews.activeProblems(SectionViews.cast(x));
-            case CONSULTATIONS -> x -> SectionViews.recentConsultations(SectionViews.cast(x));
-            default -> SectionViews::fallback;
-        };
-        return f.apply(s);
-    }
-
-    private static Component fullOf(Section<?> s) {
-        return switch (s.kind()) {
-            case ALLERGIES -> SectionViews.allergies(SectionViews.cast(s), true);
-            case MEDICATIONS -> SectionViews.medications(SectionViews.cast(s));
-            case PROBLEMS -> SectionViews.problems(SectionViews.cast(s));
-            case CONSULTATIONS -> SectionViews.consultations(SectionViews.cast(s));
-            case IMMUNISATIONS -> SectionViews.immunisations(SectionViews.cast(s));
-            case INVESTIGATIONS -> SectionViews.investigations(SectionViews.cast(s));
-            case UNCATEGORISED -> SectionViews.observations(SectionViews.cast(s));
-            case REFERRALS -> SectionViews.referrals(SectionViews.cast(s));
-            case DIARY -> SectionViews.diary(SectionViews.cast(s));
-        };
     }
 
     private static Div loading() {

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,6 +26,8 @@ import java.util.function.Consumer;
 class ReasonForAccessDialog extends Dialog {
 
     static final int MIN_OTHER = 10;
+    static final int MAX_OTHER = 500;
+    static final int MAX_JUSTIFICATION = 1000;
     static final String EMERGENCY = "Emergency access: the patient cannot give permission, or I am outside my usual "
             + "care relationship with them";
 
@@ -31,6 +35,7 @@ class ReasonForAccessDialog extends Dialog {
     private final TextArea other = new TextArea("Describe the direct-care reason");
     private final TextArea justification = new TextArea("Justification for emergency access");
     private final Div emergencyWarning = new Div();
+    private final Binder<ReasonForm> binder = new Binder<>();
 
     ReasonForAccessDialog(Role role, boolean emergencyAllowed, Consumer<AccessReason> onReason, Runnable onCancel) {
         setId("reason-dialog");
@@ -49,11 +54,11 @@ class ReasonForAccessDialog extends Dialog {
         reasons.setRequiredIndicatorVisible(true);
         other.setId("reason-other");
         other.setVisible(false);
-        other.setMaxLength(500);
+        other.setMaxLength(MAX_OTHER);
         other.setWidthFull();
         justification.setId("emergency-justification");
         justification.setVisible(false);
-        justification.setMaxLength(1000);
+        justification.setMaxLength(MAX_JUSTIFICATION);
         justification.setWidthFull();
         justification.setHelperText("Say why the patient cannot give permission or why you need the record now, in "
                 + "at least " + AccessReason.MIN_JUSTIFICATION + " characters.");
@@ -67,8 +72,8 @@ class ReasonForAccessDialog extends Dialog {
             boolean emergency = EMERGENCY.equals(e.getValue());
             justification.setVisible(emergency);
             emergencyWarning.setVisible(emergency);
-            reasons.setInvalid(false);
         });
+        bind();
         add(explain, reasons, other, emergencyWarning, justification);
 
         Button cancel = new Button("Cancel", e -> {
@@ -83,38 +88,54 @@ class ReasonForAccessDialog extends Dialog {
     }
 
     private void confirm(Consumer<AccessReason> onReason) {
-        String choice = reasons.getValue();
-        if (choice == null) {
-            reasons.setInvalid(true);
-            reasons.setErrorMessage("Choose the reason you need the record");
+        ReasonForm form = new ReasonForm();
+        // Validated on the server: a limit removed in the browser does not let anything longer through.
+        if (!binder.writeBeanIfValid(form)) {
             return;
         }
-        AccessReason reason;
-        if (AccessReasons.OTHER.equals(choice)) {
-            String text = trimmed(other);
-            if (text.length() < MIN_OTHER) {
-                other.setInvalid(true);
-                other.setErrorMessage("Describe the reason in a few words (at least " + MIN_OTHER + " characters)");
-                return;
-            }
-            reason = AccessReason.directCare("Other: " + text);
-        } else if (EMERGENCY.equals(choice)) {
-            String text = trimmed(justification);
-            if (text.length() < AccessReason.MIN_JUSTIFICATION) {
-                justification.setInvalid(true);
-                justification.setErrorMessage("Emergency access needs a justification of at least "
-                        + AccessReason.MIN_JUSTIFICATION + " characters (you have " + text.length() + ")");
-                return;
-            }
-            reason = AccessReason.emergency(text);
-        } else {
-            reason = AccessReason.directCare(choice);
-        }
+        AccessReason reason = switch (form.choice) {
+            case AccessReasons.OTHER -> AccessReason.directCare("Other: " + form.other.strip());
+            case EMERGENCY -> AccessReason.emergency(form.justification);
+            default -> AccessReason.directCare(form.choice);
+        };
         close();
         onReason.accept(reason);
     }
 
-    private static String trimmed(TextArea area) {
-        return area.getValue() == null ? "" : area.getValue().strip();
+    /** What the dialog's form holds; bound with {@link Binder}. */
+    static final class ReasonForm {
+        String choice;
+        String other = "";
+        String justification = "";
+    }
+
+    private void bind() {
+        binder.forField(reasons).asRequired("Choose the reason you need the record")
+                .bind(f -> f.choice, (f, v) -> f.choice = v);
+        binder.forField(other)
+                .withValidator((value, context) -> !AccessReasons.OTHER.equals(reasons.getValue())
+                        || strip(value).length() >= MIN_OTHER && strip(value).length() <= MAX_OTHER
+                        ? ValidationResult.ok()
+                        : ValidationResult.error(strip(value).length() > MAX_OTHER
+                                ? "Keep the reason to " + MAX_OTHER + " characters"
+                                : "Describe the reason in a few words (at least " + MIN_OTHER + " characters)"))
+                .bind(f -> f.other, (f, v) -> f.other = strip(v));
+        binder.forField(justification)
+                .withValidator((value, context) -> {
+                    int length = strip(value).length();
+                    if (!EMERGENCY.equals(reasons.getValue())
+                            || length >= AccessReason.MIN_JUSTIFICATION && length <= MAX_JUSTIFICATION) {
+                        return ValidationResult.ok();
+                    }
+                    return ValidationResult.error(length > MAX_JUSTIFICATION
+                            ? "Keep the justification to " + MAX_JUSTIFICATION + " characters (you have " + length + ")"
+                            : "Emergency access needs a justification of at least " + AccessReason.MIN_JUSTIFICATION
+                                    + " characters (you have " + length + ")");
+                })
+                .bind(f -> f.justification, (f, v) -> f.justification = strip(v));
+    }
+
+    private static String strip(String value) {
+        return value == null ? "" : value.strip();
     }
 }

@@ -1,0 +1,93 @@
+package com.carepoint.record;
+
+import com.carepoint.kernel.SectionKind;
+import com.carepoint.record.RecordItems.Consultation;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+
+/**
+ * Consultations: the most recent, expandable, on the first screen; all of them in the full section. Each topic keeps its own title and headings.
+ */
+final class ConsultationsRenderer implements SectionRenderer<Consultation> {
+
+    @Override
+    public SectionKind kind() {
+        return SectionKind.CONSULTATIONS;
+    }
+
+    @Override
+    public Component summary(Section<Consultation> s) {
+        return recentConsultations(s);
+    }
+
+    @Override
+    public Component full(Section<Consultation> s) {
+        return consultations(s);
+    }
+
+    static Component recentConsultations(Section<Consultation> s) {
+        return SectionStates.state(s, () -> {
+            if (s.items().isEmpty()) {
+                return SectionStates.nothingRecorded(s, "No consultations recorded.");
+            }
+            Div d = new Div();
+            s.items().forEach(c -> d.add(consultationDetails(c, false)));
+            return d;
+        });
+    }
+
+    static Details consultationDetails(Consultation c, boolean opened) {
+        Details details = new Details(c.when().display() + " · " + c.type()
+                + c.clinician().map(n -> " · " + n).orElse("") + " — " + c.summary());
+        details.addClassName("cp-consultation");
+        details.add(consultationBody(c));
+        details.setOpened(opened);
+        return details;
+    }
+
+    /** Each topic under its own title, with its own headings: one topic's headings never merge into another's. */
+    static Div consultationBody(Consultation c) {
+        Div body = new Div();
+        body.addClassName("cp-consultation-body");
+        c.location().ifPresent(l -> body.add(new Paragraph("At " + l)));
+        boolean titled = c.topics().size() > 1;
+        for (RecordItems.Topic t : c.topics()) {
+            Div topic = new Div();
+            topic.addClassName("cp-consultation-topic");
+            if (titled || !t.title().isBlank()) {
+                Strong title = new Strong(t.title().isBlank() ? "Other entries" : t.title());
+                title.addClassName("cp-consultation-topic-title");
+                topic.add(title);
+            }
+            for (RecordItems.Heading h : t.headings()) {
+                Div heading = new Div(new Strong(h.name()));
+                heading.addClassName("cp-consultation-heading");
+                h.entries().forEach(e -> heading.add(new Paragraph(e)));
+                topic.add(heading);
+            }
+            body.add(topic);
+        }
+        return body;
+    }
+
+    static Component consultations(Section<Consultation> s) {
+        return SectionStates.state(s, () -> {
+            if (s.items().isEmpty()) {
+                return SectionStates.nothingRecorded(s, "No consultations recorded.");
+            }
+            Grid<Consultation> grid = SectionStates.grid();
+            grid.setId("consultations-grid");
+            grid.addColumn(c -> c.when().display()).setHeader("When").setAutoWidth(true);
+            grid.addColumn(Consultation::type).setHeader("Type").setAutoWidth(true);
+            grid.addColumn(c -> c.clinician().orElse("")).setHeader("Clinician").setAutoWidth(true);
+            grid.addColumn(Consultation::summary).setHeader("Summary").setFlexGrow(3);
+            grid.setItemDetailsRenderer(new ComponentRenderer<>(ConsultationsRenderer::consultationBody));
+            grid.setItems(s.items());
+            return grid;
+        });
+    }
+}

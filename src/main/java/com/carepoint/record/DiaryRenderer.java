@@ -1,0 +1,42 @@
+package com.carepoint.record;
+
+import com.carepoint.kernel.PartialDate;
+import com.carepoint.kernel.SectionKind;
+import com.carepoint.record.RecordItems.DiaryEntry;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+
+/**
+ * Diary entries: what is due and when.
+ */
+final class DiaryRenderer implements SectionRenderer<DiaryEntry> {
+
+    @Override
+    public SectionKind kind() {
+        return SectionKind.DIARY;
+    }
+
+    @Override
+    public Component summary(Section<DiaryEntry> s) {
+        return SectionStates.fallback(s);
+    }
+
+    @Override
+    public Component full(Section<DiaryEntry> s) {
+        return diary(s);
+    }
+
+    static Component diary(Section<DiaryEntry> s) {
+        return SectionStates.state(s, () -> {
+            if (s.items().isEmpty()) {
+                return SectionStates.nothingRecorded(s, "No diary entries recorded.");
+            }
+            Grid<DiaryEntry> grid = SectionStates.grid();
+            grid.addColumn(d -> d.due().map(PartialDate::dateOnly).orElse("")).setHeader("Due").setAutoWidth(true);
+            grid.addColumn(d -> d.what().display()).setHeader("What").setFlexGrow(2);
+            grid.addColumn(d -> d.note().orElse("")).setHeader("Note").setFlexGrow(3);
+            grid.setItems(s.items());
+            return grid;
+        });
+    }
+}

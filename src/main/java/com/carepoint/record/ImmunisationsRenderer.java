@@ -1,0 +1,44 @@
+package com.carepoint.record;
+
+import com.carepoint.kernel.PartialDate;
+import com.carepoint.kernel.SectionKind;
+import com.carepoint.record.RecordItems.Immunisation;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+
+/**
+ * Immunisations, given and not given (with the reason).
+ */
+final class ImmunisationsRenderer implements SectionRenderer<Immunisation> {
+
+    @Override
+    public SectionKind kind() {
+        return SectionKind.IMMUNISATIONS;
+    }
+
+    @Override
+    public Component summary(Section<Immunisation> s) {
+        return SectionStates.fallback(s);
+    }
+
+    @Override
+    public Component full(Section<Immunisation> s) {
+        return immunisations(s);
+    }
+
+    static Component immunisations(Section<Immunisation> s) {
+        return SectionStates.state(s, () -> {
+            if (s.items().isEmpty()) {
+                return SectionStates.nothingRecorded(s, "No immunisations recorded.");
+            }
+            Grid<Immunisation> grid = SectionStates.grid();
+            grid.addColumn(i -> i.given().map(PartialDate::dateOnly).orElse("")).setHeader("Date").setAutoWidth(true);
+            grid.addColumn(i -> i.vaccine().display()).setHeader("Vaccine").setFlexGrow(3);
+            grid.addColumn(i -> i.dose().map(d -> "Dose " + d).orElse("")).setHeader("Dose").setAutoWidth(true);
+            grid.addColumn(i -> i.notGiven() ? "Not given" + i.reasonNotGiven().map(r -> ": " + r).orElse("") : "Given")
+                    .setHeader("Given").setFlexGrow(2);
+            grid.setItems(s.items());
+            return grid;
+        });
+    }
+}
