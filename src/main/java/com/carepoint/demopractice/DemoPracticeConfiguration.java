@@ -11,7 +11,14 @@ import com.carepoint.demopractice.provider.EndpointKind;
 import com.carepoint.demopractice.provider.PracticeServer;
 import com.carepoint.demopractice.sds.SdsServer;
 import com.carepoint.platform.SecurityHeaders;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +36,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The demo GP practices and national service stand-ins, served over HTTP by this same process under {@code /demo/}.
@@ -58,6 +66,43 @@ public class DemoPracticeConfiguration {
     @Bean
     DemoRecords demoRecords(DemoData data) {
         return new DemoRecords(data, Clock.systemDefaultZone());
+    }
+
+    /**
+     * The demo services answer only this machine (Carepoint calls them over loopback) unless
+     * {@code carepoint.demo.allow-remote=true}: anyone else gets 403 and no synthetic record.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> demoLoopbackOnly(DemoPracticeProperties properties) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                if (properties.allowRemote() || isLoopback(request.getRemoteAddr())) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                response.setContentType("text/plain;charset=utf-8");
+                response.getWriter().write("The demo GP practices answer only on this machine.");
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/demo/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    static boolean isLoopback(String address) {
+        // Only IP literals (the servlet's remote address), so no name is ever looked up.
+        if (address == null || !address.matches("[0-9A-Fa-f:.]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Registers one HAPI server per practice service root, and the PDS and SDS stand-ins. */

@@ -13,12 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataLocation where {@code practices.yaml}, {@code patients.yaml} and {@code directory.yaml} are read from
  *                     (a Spring resource location such as {@code classpath:demo-data/} or {@code file:/etc/...})
  * @param faults       per-practice fault and latency injection, keyed by ODS code
+ * @param allowRemote  whether clients other than this machine (loopback) may call {@code /demo/**}; off by default,
+ *                     so the demo's synthetic records and its unsigned tokens are not an open door on a network
  */
 @ConfigurationProperties("carepoint.demo")
 public record DemoPracticeProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("classpath:demo-data/") String dataLocation,
-        @DefaultValue Map<String, Faults> faults) {
+        @DefaultValue Map<String, Faults> faults,
+        @DefaultValue("false") boolean allowRemote) {
 
     /**
      * Faults a practice injects, for testing how Carepoint copes.

@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.client.exceptions.NonFhirResponseException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.carepoint.kernel.Text;
+import com.carepoint.platform.CallLimits;
 import com.carepoint.platform.FhirClients;
 import com.carepoint.record.RecordProblem.Kind;
 import com.carepoint.record.RecordProblem;
@@ -30,6 +31,18 @@ final class ErrorMapping {
         Throwable cause = rootCause(error);
         if (cause instanceof FhirClients.ResponseTooLargeException) {
             return unreadable(practice, traceId, "it was far larger than any GP record should be");
+        }
+        if (cause instanceof FhirClients.TooManyResourcesException) {
+            return unreadable(practice, traceId, "it held far more entries than any GP record should");
+        }
+        if (cause instanceof CallLimits.DeadlineExceededException) {
+            return new RecordProblem(Kind.TIMEOUT, "The GP system at " + practice + " did not finish answering in "
+                    + "time, so this part of the record could not be retrieved. It is not known whether anything is "
+                    + "recorded.", "Try again. If it keeps happening, contact the practice by phone.", traceId);
+        }
+        if (cause instanceof CallLimits.CallCancelledException) {
+            return new RecordProblem(Kind.TIMEOUT, "Retrieving this part of the record was stopped because the page "
+                    + "was closed.", "Open the record again to retrieve it.", traceId);
         }
         if (error instanceof NonFhirResponseException) {
             return unreadable(practice, traceId, "it was not a GP Connect answer");

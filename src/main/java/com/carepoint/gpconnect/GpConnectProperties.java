@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerSystemUrl  Carepoint's system URL (the JWT's iss)
  * @param proxyPrefix        the Spine Secure Proxy prefix; empty calls the provider root directly
  * @param capabilityCacheTtl how long a provider's CapabilityStatement (its GP Connect version) is cached
+ * @param sectionDeadline    the most one section's call may take in all, however the answer trickles in
+ * @param maxConcurrentCalls how many calls to GP practices may be under way at once on this node
+ * @param maxConcurrentCallsPerPractice how many of those to one practice, so one slow practice cannot take them all
  */
 @ConfigurationProperties("carepoint.gpconnect")
 public record GpConnectProperties(
@@ -19,5 +22,8 @@ public record GpConnectProperties(
         @DefaultValue("https://carepoint.example.nhs.uk") String consumerSystemUrl,
         @DefaultValue("") String proxyPrefix,
         @DefaultValue("1h") Duration capabilityCacheTtl,
-        @DefaultValue("0.1.0") String softwareVersion) {
+        @DefaultValue("0.1.0") String softwareVersion,
+        @DefaultValue("45s") Duration sectionDeadline,
+        @DefaultValue("64") int maxConcurrentCalls,
+        @DefaultValue("16") int maxConcurrentCallsPerPractice) {
 }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.kernel.SectionKind;
+import com.carepoint.platform.CallLimits;
 import com.carepoint.platform.FhirClients;
 import com.carepoint.record.FetchedSection;
 import com.carepoint.record.GpRecords;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.CapabilityStatement;
 import org.hl7.fhir.dstu3.model.Organization;
@@ -49,6 +52,8 @@ public class GpConnectRecords implements GpRecords {
     private final GpConnectProperties properties;
     private final Clock clock;
     private final Cache<String, String> versions;
+    private final Semaphore allCalls;
+    private final Cache<String, Semaphore> perPractice = Caffeine.newBuilder().maximumSize(10_000).build();
     /** Endpoint lookups per patient context: gone with the context, never reused for another patient. */
     private final Cache<PatientContext, Cache<String, Optional<ProviderEndpoint>>> endpoints =
             Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
@@ -58,6 +63,7 @@ public class GpConnectRecords implements GpRecords {
         this.clients = clients;
         this.properties = properties;
         this.clock = Clock.systemUTC();
+        this.allCalls = new Semaphore(properties.maxConcurrentCalls());
         this.versions = Caffeine.newBuilder().expireAfterWrite(properties.capabilityCacheTtl()).maximumSize(1000).build();
     }
 
@@ -86,12 +92,36 @@ public class GpConnectRecords implements GpRecords {
                     "Contact the practice by phone for the information you need.", traceId)), Optional.empty(), traceId);
         }
         ProviderEndpoint ep = endpoint.get();
+        // A bounded number of calls at once, and fewer to one practice: a slow or hostile practice cannot take every
+        // caller, and the memory its answers need stays bounded.
+        Semaphore practiceCalls = perPractice.get(ods, o -> new Semaphore(properties.maxConcurrentCallsPerPractice()));
+        if (!acquire(practiceCalls)) {
+            return busy(kind, practice, traceId);
+        }
+        try {
+            if (!acquire(allCalls)) {
+                return busy(kind, practice, traceId);
+            }
+            try {
+                return CallLimits.within(properties.sectionDeadline(), context::cancelled,
+                        () -> call(context, kind, request, ep, ods, practice, traceId, start));
+            } finally {
+                allCalls.release();
+            }
+        } finally {
+            practiceCalls.release();
+        }
+    }
+
+    private FetchedSection call(PatientContext context, SectionKind kind, SectionRequest request, ProviderEndpoint ep,
+            String ods, String practice, String traceId, long start) {
         try {
             String scope = "patient/*.read" + (version(context, ep).startsWith("1.5") ? "" : " conf/N");
             IGenericClient client = client(context.user(), ep, Interactions.STRUCTURED, scope, traceId);
             Parameters parameters = StructuredRequests.parameters(request, context.patient().nhsNumber().value(), kind);
-            Bundle bundle = client.operation().onType(Patient.class).named("$gpc.getstructuredrecord")
-                    .withParameters(parameters).returnResourceType(Bundle.class).execute();
+            Bundle bundle = clients.shownAsWritten(client.operation().onType(Patient.class)
+                    .named("$gpc.getstructuredrecord").withParameters(parameters).returnResourceType(Bundle.class)
+                    .execute());
             StructuredRecordMapper mapper = new StructuredRecordMapper(bundle);
             Optional<String> mismatch = AnswerIdentity.mismatch(bundle, context.patient().nhsNumber().value(),
                     mapper.sectionList(kind));
@@ -120,6 +150,23 @@ public class GpConnectRecords implements GpRecords {
                     e.getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
             return new FetchedSection(Section.failed(kind, problem), Optional.empty(), traceId);
         }
+    }
+
+    private boolean acquire(Semaphore semaphore) {
+        try {
+            return semaphore.tryAcquire(properties.sectionDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static FetchedSection busy(SectionKind kind, String practice, String traceId) {
+        log.warn("GP Connect {} trace={} not called: too many calls under way", kind, traceId);
+        return new FetchedSection(Section.failed(kind, new RecordProblem(RecordProblem.Kind.TIMEOUT, "Carepoint is "
+                + "waiting for too many answers from " + practice + " at the moment, so this part of the record could "
+                + "not be retrieved. It is not known whether anything is recorded.", "Try again in a minute. If it "
+                + "keeps happening, contact the practice by phone.", traceId)), Optional.empty(), traceId);
     }
 
     /** The provider's GP Connect version from its CapabilityStatement, cached; "1.5" (the safe choice) if unknown. */

@@ -1,11 +1,23 @@
 package com.carepoint.kernel;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Small text helpers for what Carepoint shows. */
 public final class Text {
 
+    /** Unicode directional overrides, embeddings, isolates and the invisible direction marks. */
+    private static final Pattern DIRECTIONAL_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
+
     private Text() {
+    }
+
+    /**
+     * The text as written, without Unicode directional formatting characters: text from outside Carepoint (a GP
+     * system, the demographics service, what a user typed) cannot reorder what is shown after it.
+     */
+    public static String withoutDirectionalControls(String text) {
+        return text == null ? null : DIRECTIONAL_CONTROLS.matcher(text).replaceAll("");
     }
 
     /** The text with its first letter in capitals ("major" → "Major"); empty for null or empty text. */

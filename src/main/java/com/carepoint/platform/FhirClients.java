@@ -9,16 +9,19 @@ import ca.uhn.fhir.rest.client.api.IHttpRequest;
 import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import java.io.FilterInputStream;
+import com.carepoint.kernel.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
+import org.apache.http.HttpConnection;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponseInterceptor;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.entity.HttpEntityWrapper;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
+import org.apache.http.protocol.HttpCoreContext;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -82,7 +85,8 @@ public class FhirClients {
                 .setConnectionTimeToLive(5, TimeUnit.MINUTES)
                 .disableCookieManagement()
                 .useSystemProperties()
-                .addInterceptorFirst((HttpResponseInterceptor) (response, context) -> {
+                // Last: after Apache's content decoding, so the bounds count the decompressed bytes.
+                .addInterceptorLast((HttpResponseInterceptor) (response, context) -> {
                     HttpEntity entity = response.getEntity();
                     if (entity == null) {
                         return;
@@ -90,14 +94,26 @@ public class FhirClients {
                     if (entity.getContentLength() > max) {
                         throw new ResponseTooLargeException(max);
                     }
+                    HttpConnection connection = HttpCoreContext.adapt(context).getConnection();
                     response.setEntity(new HttpEntityWrapper(entity) {
                         @Override
                         public InputStream getContent() throws IOException {
-                            return new LimitedInputStream(super.getContent(), max);
+                            return new BoundedInputStream(super.getContent(), max, properties.maxResources(),
+                                    () -> shutdown(connection));
                         }
                     });
                 })
                 .build();
+    }
+
+    private static void shutdown(HttpConnection connection) {
+        try {
+            if (connection != null) {
+                connection.shutdown();
+            }
+        } catch (IOException e) {
+            // Already closed: nothing more to read either way.
+        }
     }
 
     public IGenericClient stu3(String serverBase, IClientInterceptor... interceptors) {
@@ -149,6 +165,51 @@ public class FhirClients {
         }
     }
 
+    /**
+     * The resource with its text shown as written: Unicode directional overrides, embeddings and isolates (U+202A–
+     * U+202E, U+2066–U+2069) and the invisible direction marks are removed from every text in it, contained resources
+     * included. Otherwise a right-to-left override in a family name or a drug name reorders what follows it on screen
+     * ("Morphine 05mg" displayed as "Morphine 50mg", an NHS number displayed backwards).
+     */
+    public <T extends IBaseResource> T shownAsWritten(T resource) {
+        if (resource instanceof org.hl7.fhir.dstu3.model.Base stu3Resource) {
+            shownAsWritten(stu3Resource);
+        } else if (resource instanceof org.hl7.fhir.r4.model.Base r4Resource) {
+            shownAsWritten(r4Resource);
+        }
+        return resource;
+    }
+
+    /** Every element of an STU3 resource, contained and Bundle-entry resources included. */
+    private static void shownAsWritten(org.hl7.fhir.dstu3.model.Base element) {
+        if (element instanceof org.hl7.fhir.dstu3.model.PrimitiveType<?> p && p.getValue() instanceof String text) {
+            String clean = Text.withoutDirectionalControls(text);
+            if (!clean.equals(text)) {
+                p.setValueAsString(clean);
+            }
+        }
+        for (org.hl7.fhir.dstu3.model.Property child : element.children()) {
+            for (org.hl7.fhir.dstu3.model.Base value : child.getValues()) {
+                shownAsWritten(value);
+            }
+        }
+    }
+
+    /** Every element of an R4 resource (the national services' answers). */
+    private static void shownAsWritten(org.hl7.fhir.r4.model.Base element) {
+        if (element instanceof org.hl7.fhir.r4.model.PrimitiveType<?> p && p.getValue() instanceof String text) {
+            String clean = Text.withoutDirectionalControls(text);
+            if (!clean.equals(text)) {
+                p.setValueAsString(clean);
+            }
+        }
+        for (org.hl7.fhir.r4.model.Property child : element.children()) {
+            for (org.hl7.fhir.r4.model.Base value : child.getValues()) {
+                shownAsWritten(value);
+            }
+        }
+    }
+
     /** A configured URL, made absolute against this Carepoint's own address when it is relative. */
     public String resolve(String url) {
         if (!url.startsWith("/")) {
@@ -159,38 +220,17 @@ public class FhirClients {
     }
 
 
-    /** The answer was bigger than Carepoint accepts. */
+    /** The answer was bigger than Carepoint accepts (counted after decompression). */
     public static final class ResponseTooLargeException extends IOException {
         public ResponseTooLargeException(long max) {
             super("Response larger than " + max + " bytes");
         }
     }
 
-    private static final class LimitedInputStream extends FilterInputStream {
-        private final long max;
-        private long read;
-
-        LimitedInputStream(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && ++read > max) {
-                throw new ResponseTooLargeException(max);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0 && (read += n) > max) {
-                throw new ResponseTooLargeException(max);
-            }
-            return n;
+    /** The answer held more resources than any GP record section should. */
+    public static final class TooManyResourcesException extends IOException {
+        public TooManyResourcesException(long max) {
+            super("Response with more than " + max + " resources");
         }
     }
 }

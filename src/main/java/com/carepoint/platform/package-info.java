@@ -1,7 +1,7 @@
 /**
- * Platform: the technical frame — embedded database, trace ids, security headers, FHIR HTTP clients with their limits. No business logic; depends on no module.
+ * Platform: the technical frame — embedded database, trace ids, security headers, FHIR HTTP clients with their limits. No business logic; uses only the shared kernel.
  */
-@ApplicationModule(displayName = "Platform", allowedDependencies = {})
+@ApplicationModule(displayName = "Platform", allowedDependencies = {"kernel"})
 package com.carepoint.platform;
 
 import org.springframework.modulith.ApplicationModule;

@@ -12,6 +12,7 @@ public final class PatientContext {
 
     private final CurrentUser user;
     private final TracedPatient patient;
+    private volatile boolean cancelled;
 
     private PatientContext(CurrentUser user, TracedPatient patient) {
         this.user = user;
@@ -32,5 +33,14 @@ public final class PatientContext {
 
     public TracedPatient patient() {
         return patient;
+    }
+
+    /** The user left the record: calls still under way for it stop, and what they return is not shown. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean cancelled() {
+        return cancelled;
     }
 }

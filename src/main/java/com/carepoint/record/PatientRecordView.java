@@ -93,6 +93,10 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String token = event.getRouteParameters().get("token").orElse("");
+        if (context != null) {
+            context.cancel();
+            context = null;
+        }
         removeAll();
         cards.clear();
         fullPanels.clear();
@@ -331,6 +335,10 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         guard.start("detached");
+        if (context != null) {
+            // Calls still under way for this record stop: their answers are no longer wanted.
+            context.cancel();
+        }
         super.onDetach(detachEvent);
     }
 }

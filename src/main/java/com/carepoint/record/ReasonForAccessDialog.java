@@ -3,6 +3,7 @@ package com.carepoint.record;
 import com.carepoint.access.AccessReason;
 import com.carepoint.access.AccessReasons;
 import com.carepoint.access.Role;
+import com.carepoint.kernel.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -136,6 +137,6 @@ class ReasonForAccessDialog extends Dialog {
     }
 
     private static String strip(String value) {
-        return value == null ? "" : value.strip();
+        return value == null ? "" : Text.withoutDirectionalControls(value).strip();
     }
 }

@@ -40,7 +40,13 @@ public class RecordAccess {
             SectionRequest request) {
         try {
             return fetchWithinPolicy(user, context, kind, request);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Every failure, errors included (a stack overflow on a deeply nested answer, a linkage error), becomes a
+            // failed section that says so: for allergies, "could not be retrieved", never silence. Only the JVM's
+            // own fatal errors go on (out of memory ends the process, which the platform restarts).
+            if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+                throw fatal;
+            }
             String trace = UUID.randomUUID().toString();
             log.error("Section {} failed unexpectedly trace={}: {}",
                     kind, trace, e.getClass().getSimpleName());

@@ -89,6 +89,9 @@ public class RecordService {
             AccessReason reason) {
         CurrentUser viewer = context.user();
         FetchedSection fetched = access.fetch(viewer, context, kind, request);
+        if (context.cancelled()) {
+            return fetched;
+        }
         Section<?> section = fetched.section();
         audit.sectionViewed(viewer, context.patient().nhsNumber().value(), kind.title()
                 + (request == SectionRequest.FIRST_SCREEN ? " (first screen)" : " (full)"),

@@ -56,7 +56,8 @@ public class Demographics {
     /** Retrieves a patient by NHS number; empty when PDS has no such patient. */
     public Optional<TracedPatient> trace(NhsNumber nhsNumber) {
         try {
-            Patient p = client().read().resource(Patient.class).withId(nhsNumber.value()).execute();
+            Patient p = clients.shownAsWritten(client().read().resource(Patient.class).withId(nhsNumber.value())
+                    .execute());
             return Optional.of(toTraced(p, nhsNumber));
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
@@ -76,7 +77,7 @@ public class Demographics {
             q.postcode().ifPresent(p -> query.and(new StringClientParam("address-postalcode").matches().value(p.trim())));
             query.and(new TokenClientParam("_fuzzy-match").exactly().code("true"));
             query.and(new TokenClientParam("_max-results").exactly().code(String.valueOf(MAX_RESULTS)));
-            Bundle bundle = query.execute();
+            Bundle bundle = clients.shownAsWritten(query.execute());
             if (bundle.getEntry().stream().anyMatch(e -> e.getResource() instanceof OperationOutcome)) {
                 return new SearchResult.TooManyMatches();
             }

@@ -56,7 +56,7 @@ class SpecFixtureConsumerTest {
     SpecFixtureConsumerTest() {
         GpConnectProperties properties = provider.properties();
         FhirClients clients = new FhirClients(new FhirHttpProperties(Duration.ofSeconds(3), Duration.ofSeconds(10),
-                256L * 1024 * 1024), new MockEnvironment());
+                256L * 1024 * 1024, 150_000), new MockEnvironment());
         records = new GpConnectRecords(new EndpointDirectory(clients, provider.spine()), clients, properties);
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * A fake GP Connect provider on loopback that nobody shaped to Carepoint: it answers the structured record operation
@@ -37,6 +38,13 @@ final class SpecFixtureProvider implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile String fixture = "full-record.json";
+    private volatile Answer answer;
+
+    /** A hand-made answer to the structured record request (a hostile or broken provider). */
+    @FunctionalInterface
+    interface Answer {
+        void send(HttpExchange exchange) throws IOException;
+    }
     private volatile String version = "1.6.0";
 
     SpecFixtureProvider() {
@@ -48,6 +56,7 @@ final class SpecFixtureProvider implements AutoCloseable {
         server.createContext("/sds/Endpoint", this::directory);
         server.createContext("/gp/metadata", this::metadata);
         server.createContext("/gp/Patient/$gpc.getstructuredrecord", this::structured);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -58,6 +67,12 @@ final class SpecFixtureProvider implements AutoCloseable {
     /** The fixture file (under {@code gpconnect/spec-fixtures/}) the next answers are made of. */
     SpecFixtureProvider answering(String fixtureFile) {
         this.fixture = fixtureFile;
+        return this;
+    }
+
+    /** Answers the structured record request this way instead of with a fixture. */
+    SpecFixtureProvider answeringWith(Answer custom) {
+        this.answer = custom;
         return this;
     }
 
@@ -72,8 +87,12 @@ final class SpecFixtureProvider implements AutoCloseable {
     }
 
     GpConnectProperties properties() {
+        return properties(Duration.ofSeconds(45));
+    }
+
+    GpConnectProperties properties(Duration sectionDeadline) {
         return new GpConnectProperties("200000001111", "https://carepoint.example.nhs.uk", "", Duration.ofHours(1),
-                "test");
+                "test", sectionDeadline, 64, 16);
     }
 
     SpineProperties spine() {
@@ -101,6 +120,10 @@ final class SpecFixtureProvider implements AutoCloseable {
 
     private void structured(HttpExchange x) throws IOException {
         record(x);
+        if (answer != null) {
+            answer.send(x);
+            return;
+        }
         String name = fixture;
         try (InputStream in = SpecFixtureProvider.class.getResourceAsStream("/gpconnect/spec-fixtures/" + name)) {
             if (in == null) {
@@ -119,7 +142,7 @@ final class SpecFixtureProvider implements AutoCloseable {
                 Map.copyOf(x.getRequestHeaders()), body));
     }
 
-    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+    static void send(HttpExchange x, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().set("Content-Type", type);
         x.sendResponseHeaders(status, bytes.length);

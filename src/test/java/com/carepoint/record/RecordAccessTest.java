@@ -105,6 +105,24 @@ class RecordAccessTest {
     }
 
     @Test
+    void anErrorInTheSectionTaskIsAFailedSectionToo() {
+        // e.g. a stack overflow on a deeply nested answer: never a section left "Retrieving…" for ever.
+        for (Throwable thrown : List.<Throwable>of(new StackOverflowError(), new NoClassDefFoundError("x"),
+                new AssertionError("y"))) {
+            RecordAccess access = new RecordAccess(POLICY, (e, kind, request) -> {
+                if (thrown instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(thrown);
+            });
+            Section<?> s = access.fetch(user(Role.PARAMEDIC, OrganisationType.AMBULANCE_TRUST), null,
+                    SectionKind.ALLERGIES, SectionRequest.FIRST_SCREEN).section();
+            assertThat(s.problem()).as(thrown.toString()).hasValueSatisfying(p -> assertThat(p.kind())
+                    .isEqualTo(RecordProblem.Kind.CARE_POINT_ERROR));
+        }
+    }
+
+    @Test
     void aRoleWithNoMatchingRuleSeesNothing() {
         DataSharingPolicy onlyParamedics = DataSharingPolicy.of(List.of(new DataSharingPolicy.Rule("paramedic",
                 List.of("ambulance-trust"), List.of("allergies"), false, false)));

@@ -63,6 +63,25 @@ class HttpSecurityTest {
     }
 
     @Test
+    void theSessionCookieIsSecureWhenServedOverTls() throws Exception {
+        // A protected page starts a session (the saved request); behind the TLS proxy its cookie must be Secure.
+        HttpResponse<String> tls = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/account"))
+                .header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tls.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
+                .contains("Secure").contains("HttpOnly"));
+    }
+
+    @Test
+    void theHostCarepointNamesItselfByIsNeverTakenFromAForwardedHeader() throws Exception {
+        // Forwarded headers are believed only from the proxies in server.tomcat.remoteip.internal-proxies, and even
+        // they do not set the host: the sign-in issuer stays this server.
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/.well-known/openid-configuration")).header("X-Forwarded-Host", "evil.example").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).doesNotContain("evil.example").contains("\"issuer\":\"http://localhost:" + port + "\"");
+    }
+
+    @Test
     void theIdentityProviderPublishesOpenIdConnectDiscovery() throws Exception {
         HttpResponse<String> r = get("/.well-known/openid-configuration");
         assertThat(r.statusCode()).isEqualTo(200);

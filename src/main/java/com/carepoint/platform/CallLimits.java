@@ -1,0 +1,68 @@
+package com.carepoint.platform;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Limits on one call to an outside system, beyond the per-read socket timeout: an overall deadline (a provider that
+ * drips one byte a second never times out a read, but does pass the deadline) and a cancellation check (the user left
+ * the page, so the answer is no longer wanted). The HTTP client's answer stream checks them on every read, on the
+ * calling thread, so a call made inside {@link #within} ends soon after either.
+ */
+public final class CallLimits {
+
+    private static final ThreadLocal<CallLimits> CURRENT = new ThreadLocal<>();
+
+    private final long deadlineNanos;
+    private final BooleanSupplier cancelled;
+
+    private CallLimits(long deadlineNanos, BooleanSupplier cancelled) {
+        this.deadlineNanos = deadlineNanos;
+        this.cancelled = cancelled;
+    }
+
+    /** Runs a call with an overall deadline and a cancellation check. */
+    public static <T> T within(Duration deadline, BooleanSupplier cancelled, Supplier<T> call) {
+        CallLimits previous = CURRENT.get();
+        CURRENT.set(new CallLimits(System.nanoTime() + deadline.toNanos(), cancelled));
+        try {
+            return call.get();
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+
+    /** Throws when the current call has passed its deadline or was cancelled; nothing outside {@link #within}. */
+    static void check() throws IOException {
+        CallLimits limits = CURRENT.get();
+        if (limits == null) {
+            return;
+        }
+        if (limits.cancelled.getAsBoolean()) {
+            throw new CallCancelledException();
+        }
+        if (System.nanoTime() - limits.deadlineNanos > 0) {
+            throw new DeadlineExceededException();
+        }
+    }
+
+    /** The call's overall deadline passed while the answer was still arriving. */
+    public static final class DeadlineExceededException extends IOException {
+        DeadlineExceededException() {
+            super("The answer did not arrive within the call's deadline");
+        }
+    }
+
+    /** The call was cancelled because its answer is no longer wanted. */
+    public static final class CallCancelledException extends IOException {
+        CallCancelledException() {
+            super("The call was cancelled");
+        }
+    }
+}

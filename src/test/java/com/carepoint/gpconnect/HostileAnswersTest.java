@@ -1,0 +1,172 @@
+package com.carepoint.gpconnect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.carepoint.access.DemoUsers;
+import com.carepoint.kernel.SectionKind;
+import com.carepoint.platform.FhirClients;
+import com.carepoint.platform.FhirHttpProperties;
+import com.carepoint.record.FetchedSection;
+import com.carepoint.record.PatientContext;
+import com.carepoint.record.RecordItems;
+import com.carepoint.record.RecordProblem;
+import com.carepoint.record.SectionRequest;
+import com.carepoint.spine.EndpointDirectory;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+/**
+ * A hostile or broken practice on loopback cannot take Carepoint down: answers are bounded as they stream in — bytes
+ * counted after decompression, resources counted before parsing, an overall deadline however slowly the bytes come,
+ * and a stop when the user leaves — and each ends in a plain failed section, never in memory exhaustion or a section
+ * left "Retrieving…".
+ */
+class HostileAnswersTest {
+
+    static final long MAX_BYTES = 1024 * 1024;
+    static final long MAX_RESOURCES = 1000;
+
+    SpecFixtureProvider provider = new SpecFixtureProvider();
+    GpConnectRecords records;
+
+    HostileAnswersTest() {
+        FhirClients clients = new FhirClients(new FhirHttpProperties(Duration.ofSeconds(3), Duration.ofSeconds(10),
+                MAX_BYTES, MAX_RESOURCES), new MockEnvironment());
+        records = new GpConnectRecords(new EndpointDirectory(clients, provider.spine()), clients,
+                provider.properties(Duration.ofSeconds(2)));
+    }
+
+    @AfterEach
+    void stop() {
+        provider.close();
+    }
+
+    FetchedSection fetch(PatientContext context) {
+        return records.fetch(context, SectionKind.ALLERGIES, SectionRequest.FIRST_SCREEN);
+    }
+
+    FetchedSection fetch() {
+        return fetch(PatientContext.open(DemoUsers.PARAMEDIC, SpecFixtureConsumerTest.patient()));
+    }
+
+    /** A valid Bundle of {@code entries} small Observations, about 100 bytes each. */
+    static String bundle(int entries) {
+        StringBuilder b = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
+        for (int i = 0; i < entries; i++) {
+            b.append(i == 0 ? "" : ",").append("{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"o")
+                    .append(i).append("\",\"status\":\"final\",\"code\":{\"text\":\"x\"}}}");
+        }
+        return b.append("]}").toString();
+    }
+
+    @Test
+    void aSmallCompressedAnswerThatExpandsPastTheCapIsRefused() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            // About 5 MB of valid FHIR that compresses to well under the 1 MB cap.
+            gz.write("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[],\"id\":\"".getBytes());
+            byte[] zeros = "0".repeat(1024).getBytes();
+            for (int i = 0; i < 5 * 1024; i++) {
+                gz.write(zeros);
+            }
+            gz.write("\"}".getBytes());
+        }
+        byte[] body = zipped.toByteArray();
+        assertThat(body.length).isLessThan((int) MAX_BYTES);
+        provider.answeringWith(x -> {
+            x.getResponseHeaders().set("Content-Type", "application/fhir+json;charset=utf-8");
+            x.getResponseHeaders().set("Content-Encoding", "gzip");
+            x.sendResponseHeaders(200, body.length);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        assertProblem(fetch(), RecordProblem.Kind.UNREADABLE_RESPONSE, "far larger than any GP record should be");
+    }
+
+    @Test
+    void anAnswerWithFarTooManyEntriesIsRefusedBeforeItIsParsed() {
+        String body = bundle((int) MAX_RESOURCES * 3);
+        assertThat(body.length()).isLessThan((int) MAX_BYTES);
+        provider.answeringWith(x -> SpecFixtureProvider.send(x, 200, "application/fhir+json;charset=utf-8", body));
+        assertProblem(fetch(), RecordProblem.Kind.UNREADABLE_RESPONSE, "far more entries than any GP record should");
+    }
+
+    @Test
+    void aPracticeDrippingItsAnswerIsStoppedAtTheSectionDeadline() {
+        provider.answeringWith(this::drip);
+        long start = System.nanoTime();
+        FetchedSection f = fetch();
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertProblem(f, RecordProblem.Kind.TIMEOUT, "did not finish answering in time");
+        // The deadline is 2 s and each byte comes within the 10 s read timeout: only the deadline can end it.
+        assertThat(ms).as("ended by the deadline, not after the whole answer").isLessThan(9_000);
+    }
+
+    @Test
+    void leavingTheRecordStopsACallStillUnderWay() throws Exception {
+        provider.answeringWith(this::drip);
+        PatientContext context = PatientContext.open(DemoUsers.PARAMEDIC, SpecFixtureConsumerTest.patient());
+        CompletableFuture<FetchedSection> call = CompletableFuture.supplyAsync(() -> fetch(context));
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (provider.received().stream().noneMatch(r -> r.uri().contains("getstructuredrecord"))
+                && System.nanoTime() < waitUntil) {
+            Thread.sleep(20);
+        }
+        context.cancel();
+        FetchedSection f = call.get(8, TimeUnit.SECONDS);
+        assertThat(f.section().items()).isEmpty();
+        assertThat(f.section().problem()).hasValueSatisfying(p -> assertThat(p.message()).contains("stopped"));
+    }
+
+    @Test
+    void directionalOverridesInTheAnswerCannotReorderWhatIsShown() throws IOException {
+        String fixture;
+        try (var in = HostileAnswersTest.class.getResourceAsStream("/gpconnect/spec-fixtures/full-record.json")) {
+            fixture = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // "Allergy to ‮nillicinep" would be displayed as "Allergy to penicillin" reversed around it.
+        String hostile = fixture.replace("Allergy to penicillin", "Allergy to \u202Enillicinep\u202C");
+        assertThat(hostile).isNotEqualTo(fixture);
+        provider.answeringWith(x -> SpecFixtureProvider.send(x, 200, "application/fhir+json;charset=utf-8", hostile));
+        FetchedSection f = fetch();
+        assertThat(f.section().problem()).isEmpty();
+        assertThat(f.section().items()).extracting(i -> ((RecordItems.Allergy) i).what().display())
+                .contains("Allergy to nillicinep")
+                .allSatisfy(d -> assertThat(d).doesNotContain("\u202E").doesNotContain("\u202C"));
+    }
+
+    /** One byte every 300 ms, for ever (the test's provider closes when the test ends). */
+    private void drip(HttpExchange x) throws IOException {
+        byte[] body = bundle(10).getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", "application/fhir+json;charset=utf-8");
+        x.sendResponseHeaders(200, 0);
+        try (OutputStream out = x.getResponseBody()) {
+            for (int i = 0; i < body.length * 100; i++) {
+                out.write(body[i % body.length]);
+                out.flush();
+                Thread.sleep(300);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void assertProblem(FetchedSection f, RecordProblem.Kind kind, String text) {
+        assertThat(f.section().items()).isEmpty();
+        assertThat(f.section().problem()).hasValueSatisfying(p -> {
+            assertThat(p.kind()).isEqualTo(kind);
+            assertThat(p.message()).contains(text);
+        });
+    }
+}
