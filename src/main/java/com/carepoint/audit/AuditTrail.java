@@ -83,15 +83,15 @@ public class AuditTrail {
 
     /**
      * Retention: deletes the oldest part of the chain, up to the first row recorded at or after the cutoff (the only
-     * deletion the table allows). Only a prefix is removed, so what remains still verifies from its first row.
+     * deletion the table allows), never rows younger than the database's minimum retention. Only a prefix is removed,
+     * so what remains still verifies from its first row.
      */
     @Transactional
     public int purgeOlderThan(Instant cutoff) {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query().singleValue();
-        jdbc.sql("select set_config('carepoint.audit_retention', 'on', true)").query().singleValue();
-        return jdbc.sql("delete from audit_event where id < coalesce("
-                + "(select min(id) from audit_event where occurred_at >= ?), (select max(id) + 1 from audit_event))")
-                .param(Timestamp.from(cutoff)).update();
+        // The only way rows leave: the owner's audit_purge(), which never removes rows younger than the minimum
+        // retention the database holds, whatever cutoff is asked for (V4__least_privilege_audit.sql).
+        return jdbc.sql("select audit_purge(?)").param(Timestamp.from(cutoff)).query(Integer.class).single();
     }
 
     /** What the privacy officer can search the trail by; empty criteria are not applied. */

@@ -54,14 +54,14 @@ public final class CallLimits {
 
     /** The call's overall deadline passed while the answer was still arriving. */
     public static final class DeadlineExceededException extends IOException {
-        DeadlineExceededException() {
+        public DeadlineExceededException() {
             super("The answer did not arrive within the call's deadline");
         }
     }
 
     /** The call was cancelled because its answer is no longer wanted. */
     public static final class CallCancelledException extends IOException {
-        CallCancelledException() {
+        public CallCancelledException() {
             super("The call was cancelled");
         }
     }

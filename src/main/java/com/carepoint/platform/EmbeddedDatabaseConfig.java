@@ -6,15 +6,22 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -46,11 +53,53 @@ public class EmbeddedDatabaseConfig {
         return pg;
     }
 
+    /** The application's own database role and this run's password for it. */
+    record AppRole(String name, String password) {
+    }
+
+    /**
+     * Creates (or re-keys) the application's least-privilege role before anything else uses the database, so the
+     * migrations can grant it what it needs: it may add to the audit trail and read it, but not change, delete or
+     * truncate it, nor switch its triggers off (V4__least_privilege_audit.sql). A fresh random password each start.
+     */
+    @Bean
+    AppRole embeddedAppRole(EmbeddedPostgres pg, Environment env) throws SQLException {
+        String role = env.getProperty("carepoint.db.app-role", "carepoint_app");
+        if (!role.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalStateException("carepoint.db.app-role must be a plain lower-case identifier");
+        }
+        String password = UUID.randomUUID().toString();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            boolean exists;
+            try (ResultSet rs = st.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+                exists = rs.next();
+            }
+            st.execute((exists ? "alter role " : "create role ") + role + " login nosuperuser nocreatedb "
+                    + "nocreaterole noinherit password '" + password + "'");
+        }
+        return new AppRole(role, password);
+    }
+
+    /** The owner's connection (the embedded server's superuser): migrations run with it, and only they. */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres pg) {
+    @FlywayDataSource
+    DataSource auditOwnerDataSource(EmbeddedPostgres pg, AppRole appRole) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
+        config.setPoolName("carepoint-embedded-owner");
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
+    }
+
+    /** The application's connection, as its own least-privilege role. */
+    @Bean(destroyMethod = "close")
+    @Primary
+    DataSource dataSource(EmbeddedPostgres pg, AppRole appRole) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(pg.getJdbcUrl(appRole.name(), "postgres"));
+        config.setUsername(appRole.name());
+        config.setPassword(appRole.password());
         config.setPoolName("carepoint-embedded");
         config.setMaximumPoolSize(8);
         return new HikariDataSource(config);

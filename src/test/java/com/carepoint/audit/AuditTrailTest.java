@@ -6,16 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.carepoint.Application;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.DemoUsers;
-import com.carepoint.access.Organisation;
-import com.carepoint.access.OrganisationType;
-import com.carepoint.access.Role;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit trail in real PostgreSQL: append-only, hash-chained, verifiable, with retention. */
@@ -30,6 +31,14 @@ class AuditTrailTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    /** The database owner's connection (the embedded superuser): what an attacker with the owner's account has. */
+    @Autowired
+    @FlywayDataSource
+    DataSource owner;
+
+    JdbcClient asOwner() {
+        return JdbcClient.create(owner);
+    }
 
     long record(String detail) {
         return audit.record(new AuditEvent(Instant.now(), USER, Optional.of("9990000018"), AuditAction.RECORD_VIEW,
@@ -69,10 +78,41 @@ class AuditTrailTest {
     @Test
     void rowsCannotBeChangedOrDeletedThroughTheApplication() {
         long id = record("protected");
+        // Refused twice over: the application's role has no such privilege, and the trigger refuses even the owner.
         assertThatThrownBy(() -> jdbc.sql("update audit_event set reason = 'x' where id = ?").param(id).update())
-                .hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> jdbc.sql("delete from audit_event where id = ?").param(id).update())
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> asOwner().sql("update audit_event set reason = 'x' where id = ?").param(id).update())
                 .hasMessageContaining("append-only");
+        assertThat(count(id)).isOne();
+    }
+
+    @Test
+    void theApplicationsOwnDatabaseAccountCannotEraseTheTrail() {
+        long id = record("erase me");
+        // Each of these, with the application's own credentials, is refused; the row is still there.
+        for (String attack : new String[] {"truncate audit_event", "delete from audit_event",
+                "alter table audit_event disable trigger all", "drop trigger audit_event_append_only on audit_event",
+                "update audit_settings set min_retention = interval '0'"}) {
+            assertThatThrownBy(() -> jdbc.sql(attack).update()).as(attack).isInstanceOf(Exception.class);
+        }
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            jdbc.sql("select set_config('carepoint.audit_retention', 'on', true)").query().singleValue();
+            jdbc.sql("delete from audit_event where id = ?").param(id).update();
+        })).as("the old retention bypass").isInstanceOf(Exception.class);
+        assertThat(count(id)).isOne();
+        assertThat(jdbc.sql("select rolsuper from pg_roles where rolname = current_user").query(Boolean.class).single())
+                .as("the application does not connect as a superuser").isFalse();
+    }
+
+    @Test
+    void retentionNeverRemovesRowsYoungerThanTheDatabasesMinimumRetention() {
+        long recent = record("recent");
+        // Asked to purge everything before now, the purge keeps what the minimum retention (8 years) protects.
+        audit.purgeOlderThan(Instant.now().plusSeconds(60));
+        assertThat(count(recent)).isOne();
+        assertThat(audit.verify().intact()).isTrue();
     }
 
     @Test
@@ -81,8 +121,14 @@ class AuditTrailTest {
         Thread.sleep(5);
         Instant cutoff = Instant.now();
         long kept = record("kept");
-        int purged = audit.purgeOlderThan(cutoff);
-        assertThat(purged).isGreaterThanOrEqualTo(1);
+        // Only the owner can shorten the minimum retention (here to nothing, to test the purge on fresh rows).
+        asOwner().sql("update audit_settings set min_retention = interval '0'").update();
+        try {
+            int purged = audit.purgeOlderThan(cutoff);
+            assertThat(purged).isGreaterThanOrEqualTo(1);
+        } finally {
+            asOwner().sql("update audit_settings set min_retention = interval '8 years'").update();
+        }
         assertThat(count(old)).isZero();
         assertThat(count(kept)).isOne();
         assertThat(audit.verify().intact()).isTrue();
@@ -92,11 +138,12 @@ class AuditTrailTest {
         return jdbc.sql("select count(*) from audit_event where id = ?").param(id).query(Long.class).single();
     }
 
-    /** Changes a stored row behind the application's back, as an attacker with database access could. */
+    /** Changes a stored row behind the application's back, as an attacker with the owner's account could. */
     private void tamper(long id, String reason) {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("set local session_replication_role = replica").update();
-            jdbc.sql("update audit_event set reason = ? where id = ?").params(reason, id).update();
+        new TransactionTemplate(new DataSourceTransactionManager(owner)).executeWithoutResult(s -> {
+            JdbcClient ownerJdbc = JdbcClient.create(owner);
+            ownerJdbc.sql("set local session_replication_role = replica").update();
+            ownerJdbc.sql("update audit_event set reason = ? where id = ?").params(reason, id).update();
         });
     }
 }

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import com.carepoint.platform.CallLimits;
 import com.carepoint.platform.FhirClients;
 import com.carepoint.record.RecordProblem.Kind;
 import com.carepoint.record.RecordProblem;
@@ -344,6 +345,28 @@ class ErrorMappingTest {
             assertThat(map(new FhirClients.ResponseTooLargeException(1))).isEqualTo(tooLarge);
             assertThat(map(new DataFormatException("x", new FhirClients.ResponseTooLargeException(1))))
                     .isEqualTo(tooLarge);
+        }
+
+        @Test
+        void tooManyResources() {
+            assertThat(map(new FhirClientConnectionException(new FhirClients.TooManyResourcesException(150_000))))
+                    .isEqualTo(unreadable("it held far more entries than any GP record should"));
+        }
+
+        @Test
+        void overallDeadlinePassed() {
+            assertThat(map(new FhirClientConnectionException(new CallLimits.DeadlineExceededException())))
+                    .isEqualTo(new RecordProblem(Kind.TIMEOUT, "The GP system at " + NAMED + " did not finish answering "
+                            + "in time, so this part of the record could not be retrieved. It is not known whether "
+                            + "anything is recorded.", "Try again. If it keeps happening, contact the practice by phone.",
+                            TRACE));
+        }
+
+        @Test
+        void cancelledBecauseTheUserLeft() {
+            assertThat(map(new FhirClientConnectionException(new CallLimits.CallCancelledException())))
+                    .isEqualTo(new RecordProblem(Kind.TIMEOUT, "Retrieving this part of the record was stopped because "
+                            + "the page was closed.", "Open the record again to retrieve it.", TRACE));
         }
 
         // --- Anything else -----------------------------------------------------------------------------------------
