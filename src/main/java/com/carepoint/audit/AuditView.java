@@ -129,9 +129,16 @@ public class AuditView extends VerticalLayout {
                 UUID.randomUUID().toString()));
     }
 
+    /** A search criterion, at most {@value #MAX_CRITERION} characters whatever the browser sent. */
     private static Optional<String> text(TextField f) {
-        return f.getValue() == null || f.getValue().isBlank() ? Optional.empty() : Optional.of(f.getValue().trim());
+        if (f.getValue() == null || f.getValue().isBlank()) {
+            return Optional.empty();
+        }
+        String v = f.getValue().trim();
+        return Optional.of(v.length() > MAX_CRITERION ? v.substring(0, MAX_CRITERION) : v);
     }
+
+    static final int MAX_CRITERION = 200;
 
     static String csv(String value) {
         if (value == null) {

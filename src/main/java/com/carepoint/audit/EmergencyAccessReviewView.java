@@ -84,7 +84,7 @@ public class EmergencyAccessReviewView extends VerticalLayout {
         TextArea comment = new TextArea("Review comment");
         comment.setId("review-comment");
         comment.setWidthFull();
-        comment.setMaxLength(2000);
+        comment.setMaxLength(EmergencyAccessReviews.MAX_COMMENT);
         comment.setHelperText("What you checked and what you concluded, e.g. \"Justified: unconscious patient, "
                 + "confirmed with the crew's incident record\".");
         dialog.add(new Paragraph(item.userName() + " (" + item.orgName() + ") opened the record of patient "

@@ -1,6 +1,7 @@
 package com.carepoint.audit;
 
 import com.carepoint.access.CurrentUser;
+import com.carepoint.kernel.Text;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,8 @@ public class EmergencyAccessReviews {
 
     public static final String AWAITING_REVIEW = "awaiting review";
     public static final int MIN_COMMENT = 5;
+    /** Checked here, on the server: a limit removed in the browser lets nothing longer through. */
+    public static final int MAX_COMMENT = 2000;
 
     /** An emergency access with its review, if it has one. */
     public record Item(long auditEventId, Instant occurredAt, String userId, String userName, String role,
@@ -80,9 +83,13 @@ public class EmergencyAccessReviews {
      */
     @Transactional
     public Review markReviewed(long auditEventId, CurrentUser reviewer, String comment) {
-        String text = comment == null ? "" : comment.strip();
+        String text = comment == null ? "" : Text.withoutDirectionalControls(comment).strip();
         if (text.length() < MIN_COMMENT) {
             throw new ReviewRefused("Write a review comment (at least " + MIN_COMMENT + " characters).");
+        }
+        if (text.length() > MAX_COMMENT) {
+            throw new ReviewRefused("Keep the review comment to " + MAX_COMMENT + " characters (it has "
+                    + text.length() + ").");
         }
         Optional<String> patient = jdbc.sql("select patient_nhs from audit_event where id = ? and action = "
                 + "'EMERGENCY_ACCESS'").param(auditEventId).query(String.class).optional();

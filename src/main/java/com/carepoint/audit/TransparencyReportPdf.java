@@ -38,8 +38,11 @@ final class TransparencyReportPdf {
                 .append("counter(pages); font-family: Helvetica, Arial, sans-serif; font-size: 8pt; } }")
                 .append("body { font-family: Helvetica, Arial, sans-serif; font-size: 9.5pt; color: #212b32; }")
                 .append("h1 { font-size: 16pt; color: #005eb8; margin: 0 0 4pt 0; } h2 { font-size: 12pt; margin: 14pt 0 4pt 0; }")
-                .append("table { width: 100%; border-collapse: collapse; -fs-table-paginate: paginate; }")
-                .append("th, td { border: 0.5pt solid #aeb7bd; padding: 3pt 4pt; text-align: left; vertical-align: top; }")
+                .append("table { width: 100%; border-collapse: collapse; -fs-table-paginate: paginate; ")
+                .append("table-layout: fixed; }")
+                // A long unbroken string (a typed justification, a name) wraps inside its cell, not off the page.
+                .append("th, td { border: 0.5pt solid #aeb7bd; padding: 3pt 4pt; text-align: left; vertical-align: top; ")
+                .append("word-wrap: break-word; overflow-wrap: anywhere; }")
                 .append("th { background: #f0f4f5; } .emergency { font-weight: bold; color: #d5281b; }")
                 .append("td.when { white-space: nowrap; } p { margin: 3pt 0; }</style></head><body>");
         h.append("<h1>Who has accessed this patient's GP record through Carepoint</h1>");

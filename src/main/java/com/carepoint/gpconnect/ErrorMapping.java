@@ -47,7 +47,10 @@ final class ErrorMapping {
         if (error instanceof NonFhirResponseException) {
             return unreadable(practice, traceId, "it was not a GP Connect answer");
         }
-        if (error instanceof DataFormatException || cause instanceof DataFormatException) {
+        // Anywhere in the chain: HAPI wraps the JSON parser's own exception, which is the root cause, in a
+        // DataFormatException, sometimes inside a connection exception; a body that is not FHIR is not a connection
+        // failure.
+        if (inChain(error, DataFormatException.class)) {
             return unreadable(practice, traceId, "it was not valid FHIR");
         }
         // A connection failure (HAPI's FhirClientConnectionException is itself a BaseServerResponseException, so
@@ -122,6 +125,15 @@ final class ErrorMapping {
             return Optional.ofNullable(oo.getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
         }
         return Optional.empty();
+    }
+
+    private static boolean inChain(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable t) {

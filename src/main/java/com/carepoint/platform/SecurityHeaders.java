@@ -6,6 +6,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /** The response headers every filter chain sets. HSTS is written only on requests that arrived over TLS. */
 public final class SecurityHeaders {
 
+    /**
+     * What pages may load and run: only Carepoint's own scripts, styles, images, fonts and connections, no plugins
+     * (object-src), no other base URL, no framing. Vaadin's bootstrap needs inline script and its components inline
+     * styles; nothing may come from another origin.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "frame-ancestors 'none'";
+
     private SecurityHeaders() {
     }
 
@@ -14,7 +24,7 @@ public final class SecurityHeaders {
                 .contentTypeOptions(c -> { })
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                .contentSecurityPolicy(c -> c.policyDirectives("frame-ancestors 'none'"))
+                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
     }
 }

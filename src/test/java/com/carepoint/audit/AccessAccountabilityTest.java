@@ -7,15 +7,16 @@ import com.carepoint.Application;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.DemoUsers;
 import com.carepoint.access.Organisation;
-import com.carepoint.access.OrganisationType;
-import com.carepoint.access.Role;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -147,6 +148,38 @@ class AccessAccountabilityTest {
             // The text as typed, escaped rather than interpreted (line wrapping aside).
             assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
                     .contains("<script>alert('x')</script>&\"quotes\"\u2013\u201ccurly\u201d");
+        }
+    }
+
+    @Test
+    void anOverLongReviewCommentIsRefusedOnTheServerAndNothingIsStored() {
+        Long id = access.emergencyAccess(CLINICIAN_111, "9990000133", "Caller unresponsive on the phone line", "A20047")
+                .orElseThrow();
+        assertThatThrownBy(() -> reviews.markReviewed(id, PRIVACY, "x".repeat(EmergencyAccessReviews.MAX_COMMENT + 1)))
+                .isInstanceOf(EmergencyAccessReviews.ReviewRefused.class).hasMessageContaining("2000 characters");
+        assertThat(reviews.markReviewed(id, PRIVACY, "Justified: caller unresponsive").comment())
+                .isEqualTo("Justified: caller unresponsive");
+    }
+
+    @Test
+    void aLongUnbrokenTokenWrapsInsideThePage() throws Exception {
+        String nhs = "9990000125";
+        access.recordViewed(PARAMEDIC, nhs, Optional.of("Other: " + "x".repeat(900)), "opened at A20047");
+        byte[] pdf = TransparencyReportPdf.render(reports.forPatient(nhs));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            float pageWidth = doc.getPage(0).getMediaBox().getWidth();
+            float[] rightmost = {0};
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                    positions.forEach(p -> rightmost[0] = Math.max(rightmost[0], p.getXDirAdj() + p.getWidthDirAdj()));
+                    super.writeString(text, positions);
+                }
+            };
+            String text = stripper.getText(doc);
+            // All of it is there (wrapped over several lines of its cell), and none of it past the page's edge.
+            assertThat(text.chars().filter(c -> c == 'x').count()).isGreaterThanOrEqualTo(900);
+            assertThat(rightmost[0]).as("rightmost text on a page %s points wide", pageWidth).isLessThan(pageWidth);
         }
     }
 

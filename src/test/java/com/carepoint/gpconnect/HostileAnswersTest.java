@@ -130,6 +130,13 @@ class HostileAnswersTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsSaidToBeUnreadableNotAFailedConnection() {
+        provider.answeringWith(x -> SpecFixtureProvider.send(x, 200, "application/fhir+json;charset=utf-8",
+                "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":"));
+        assertProblem(fetch(), RecordProblem.Kind.UNREADABLE_RESPONSE, "not valid FHIR");
+    }
+
+    @Test
     void directionalOverridesInTheAnswerCannotReorderWhatIsShown() throws IOException {
         String fixture;
         try (var in = HostileAnswersTest.class.getResourceAsStream("/gpconnect/spec-fixtures/full-record.json")) {

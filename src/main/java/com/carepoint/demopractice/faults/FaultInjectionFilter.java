@@ -14,10 +14,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,7 +34,10 @@ public final class FaultInjectionFilter extends OncePerRequestFilter {
     private final Map<String, DemoPracticeProperties.Faults> faults;
 
     public FaultInjectionFilter(Map<String, DemoPracticeProperties.Faults> faults) {
-        this.faults = faults;
+        // Keyed by ODS code in capitals: an environment variable (CAREPOINT_DEMO_FAULTS_A20047_LATENCY) arrives with
+        // the key lower-cased by relaxed binding ("a20047").
+        this.faults = faults.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                e -> e.getKey().toUpperCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
     }
 
     @Override
@@ -40,7 +45,7 @@ public final class FaultInjectionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         response.setHeader("Cache-Control", "no-store");
         Matcher m = PRACTICE.matcher(request.getRequestURI());
-        DemoPracticeProperties.Faults f = m.find() ? faults.get(m.group(1)) : null;
+        DemoPracticeProperties.Faults f = m.find() ? faults.get(m.group(1).toUpperCase(Locale.ROOT)) : null;
         if (f == null || !f.any()) {
             chain.doFilter(request, response);
             return;

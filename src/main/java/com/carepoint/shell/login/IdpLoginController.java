@@ -2,10 +2,10 @@ package com.carepoint.shell.login;
 
 import com.carepoint.access.OrganisationType;
 import com.carepoint.access.Role;
+import com.carepoint.shell.security.AuthMode;
 import com.carepoint.shell.security.AuthProperties;
 import com.carepoint.shell.security.EmbeddedAuthorizationServerConfig;
 import jakarta.servlet.http.HttpServletRequest;
-import com.carepoint.shell.security.AuthMode;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -33,6 +33,7 @@ class IdpLoginController {
     String loginPage(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         boolean error = request.getParameter("error") != null;
+        boolean locked = request.getParameter("locked") != null;
         StringBuilder users = new StringBuilder();
         for (AuthProperties.DemoUser u : auth.embedded().users()) {
             String role = Role.fromClaim(u.role()).map(Role::displayName).orElse(u.role());
@@ -86,7 +87,11 @@ class IdpLoginController {
                 </body>
                 </html>
                 """.formatted(request.getContextPath(),
-                error ? "<p class=\"idp-error\" role=\"alert\">That username and password did not match. Check them and try again.</p>" : "",
+                locked ? "<p class=\"idp-error\" role=\"alert\" id=\"sign-in-locked\">Too many unsuccessful sign-in attempts. "
+                        + "For your account's safety, signing in is paused for 15 minutes. If you have forgotten your "
+                        + "password, contact your service desk.</p>"
+                        : error ? "<p class=\"idp-error\" role=\"alert\">That username and password did not match. Check "
+                        + "them and try again.</p>" : "",
                 esc(action), esc(csrf.getParameterName()), esc(csrf.getToken()), users);
     }
 

@@ -52,7 +52,10 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -102,8 +105,24 @@ public class EmbeddedAuthorizationServerConfig {
         http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
         isolateSession(http);
         http.formLogin(form -> form.loginPage(IDP_LOGIN_PATH).loginProcessingUrl(IDP_LOGIN_PATH)
-                .failureUrl(IDP_LOGIN_PATH + "?error"));
+                .failureHandler(throttle.failureHandler())
+                .successHandler(throttledSuccess()));
+        http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    private final SignInThrottle throttle = new SignInThrottle(IDP_LOGIN_PATH);
+
+    /** A successful sign-in clears its account's failed attempts, then continues to where the user was going. */
+    private AuthenticationSuccessHandler throttledSuccess() {
+        SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setSessionAttrName(IDP_SAVED_REQUEST_KEY);
+        next.setRequestCache(cache);
+        return (request, response, authentication) -> {
+            throttle.succeeded(authentication.getName());
+            next.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     private static void isolateSession(HttpSecurity http) throws Exception {
@@ -122,14 +141,18 @@ public class EmbeddedAuthorizationServerConfig {
      */
     private static void acceptSameOriginCallback(Object provider) {
         if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider p) {
-            Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> redirect = ctx -> {
-                if (!isSameOriginCallback(ctx)) {
-                    OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR.accept(ctx);
-                }
-            };
-            p.setAuthenticationValidator(
-                    redirect.andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR));
+            p.setAuthenticationValidator(redirectUriValidator()
+                    .andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR));
         }
+    }
+
+    /** Carepoint's callback on the origin that asked, or else exactly a registered redirect URI. */
+    static Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> redirectUriValidator() {
+        return ctx -> {
+            if (!isSameOriginCallback(ctx)) {
+                OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR.accept(ctx);
+            }
+        };
     }
 
     static boolean isSameOriginCallback(OAuth2AuthorizationCodeRequestAuthenticationContext ctx) {
@@ -163,7 +186,10 @@ public class EmbeddedAuthorizationServerConfig {
                 .clientName("Carepoint")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("http://127.0.0.1" + CALLBACK_PATH)
+                // The only registered URI never matches a real request: Carepoint's callback is accepted on the origin
+                // that asked (acceptSameOriginCallback). A loopback URI registered here would let the authorization
+                // server accept any port on loopback (RFC 8252's rule for native apps), e.g. another local program.
+                .redirectUri("https://carepoint.invalid" + CALLBACK_PATH)
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).requireProofKey(false).build())

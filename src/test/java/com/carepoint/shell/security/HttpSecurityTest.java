@@ -46,7 +46,9 @@ class HttpSecurityTest {
         HttpResponse<String> r = get(path);
         assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
-        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'").contains("object-src 'none'").contains("frame-ancestors 'none'")
+                .contains("base-uri 'self'").doesNotContain("unsafe-eval").doesNotContain("*"));
         assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(r.headers().firstValue("X-Trace-Id")).isPresent();
         // Plain HTTP: no HSTS (it would be meaningless and is ignored by browsers).
@@ -97,6 +99,12 @@ class HttpSecurityTest {
         assertThat(get("/sw.js").statusCode()).isEqualTo(200);
         assertThat(get("/themes/carepoint/styles.css").statusCode()).isEqualTo(200);
         assertThat(get("/icons/icon-192.png").statusCode()).isEqualTo(200);
+    }
+
+    /** A request as a browser navigating sends it (asking for HTML). */
+    private HttpResponse<String> browser(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
