@@ -2,7 +2,8 @@
 -- delete, truncate, disable triggers (it is not the owner) or switch on a deletion bypass. Migrations run as the
 -- owner. Retention runs through audit_purge(), a function owned by the owner that never deletes rows younger than the
 -- minimum retention held in audit_settings, which only the owner can change.
--- ${appRole} is the application's role (spring.flyway.placeholders.appRole); grants are made only if it exists.
+-- ${appRole} is the application's role (spring.flyway.placeholders.appRole); it must exist before this runs. Later
+-- migrations grant it, explicitly, only what it needs on each table they create.
 
 create or replace function audit_event_append_only() returns trigger language plpgsql as $$
 begin
@@ -50,15 +51,20 @@ revoke all on function audit_purge(timestamptz) from public;
 
 do $$
 begin
-    if exists (select from pg_roles where rolname = '${appRole}') then
-        execute 'revoke all on audit_event, audit_settings from ${appRole}';
-        execute 'grant select, insert on audit_event to ${appRole}';
-        execute 'grant select on audit_settings to ${appRole}';
-        execute 'grant usage, select on sequence audit_event_id_seq to ${appRole}';
-        execute 'grant execute on function audit_purge(timestamptz) to ${appRole}';
-        execute 'grant select, insert, update, delete on user_preference to ${appRole}';
-        execute 'grant select, insert on emergency_access_review, practice_notification to ${appRole}';
-        execute 'grant usage, select on all sequences in schema ' || quote_ident(current_schema()) || ' to ${appRole}';
+    if '${appRole}' !~ '^[a-z_][a-z0-9_]*$' or '${appRole}' in ('public', 'postgres') then
+        raise exception 'The application role (spring.flyway.placeholders.appRole) must be a plain role name, not %', '${appRole}';
     end if;
+    -- Without the role the application could not write the audit trail at all: stop here, plainly.
+    if not exists (select from pg_roles where rolname = '${appRole}') then
+        raise exception 'Create the application''s database role % first (see README, "Audit trail")', '${appRole}';
+    end if;
+    execute 'revoke all on audit_event, audit_settings from ${appRole}';
+    execute 'grant select, insert on audit_event to ${appRole}';
+    execute 'grant select on audit_settings to ${appRole}';
+    execute 'grant usage, select on sequence audit_event_id_seq to ${appRole}';
+    execute 'grant execute on function audit_purge(timestamptz) to ${appRole}';
+    execute 'grant select, insert, update, delete on user_preference to ${appRole}';
+    execute 'grant select, insert on emergency_access_review, practice_notification to ${appRole}';
+    execute 'grant usage, select on all sequences in schema ' || quote_ident(current_schema()) || ' to ${appRole}';
 end;
 $$;

@@ -113,7 +113,7 @@ final class ErrorMapping {
                 "Try again in a few minutes. If it keeps happening, contact the practice by phone.", traceId);
     }
 
-    private static RecordProblem unreadable(String practice, String traceId, String why) {
+    static RecordProblem unreadable(String practice, String traceId, String why) {
         return new RecordProblem(Kind.UNREADABLE_RESPONSE, "The GP system at " + practice + " sent an answer Carepoint could not "
                 + "read safely (" + why + "). Nothing from it is shown.",
                 "Try again. If it keeps happening, contact the practice by phone and report reference " + traceId

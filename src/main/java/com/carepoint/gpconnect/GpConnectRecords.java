@@ -103,6 +103,11 @@ public class GpConnectRecords implements GpRecords {
                 return busy(kind, practice, traceId);
             }
             try {
+                if (context.cancelled()) {
+                    // The user left while this call waited for its turn: nothing is sent to the practice.
+                    return new FetchedSection(Section.failed(kind, ErrorMapping.map(
+                            new CallLimits.CallCancelledException(), practice, traceId)), Optional.empty(), traceId);
+                }
                 return CallLimits.within(properties.sectionDeadline(), context::cancelled,
                         () -> call(context, kind, request, ep, ods, practice, traceId, start));
             } finally {
@@ -140,6 +145,10 @@ public class GpConnectRecords implements GpRecords {
             log.info("GP Connect {} ods={} trace={} items={} ms={}", kind, ods, traceId, section.items().size(),
                     (System.nanoTime() - start) / 1_000_000);
             return new FetchedSection(section, Optional.of(source(bundle, ep)), traceId);
+        } catch (StructuredRecordMapper.UnreadableEntriesException e) {
+            log.warn("GP Connect {} ods={} trace={} {}", kind, ods, traceId, e.getMessage());
+            return new FetchedSection(Section.failed(kind, ErrorMapping.unreadable(practice, traceId,
+                    "it listed entries that could not be found in it")), Optional.empty(), traceId);
         } catch (StructuredRecordMapper.MissingSectionException e) {
             log.warn("GP Connect {} ods={} trace={} answer without the section list", kind, ods, traceId);
             return new FetchedSection(Section.failed(kind, ErrorMapping.map(new DataFormatException(e.getMessage()), practice,
@@ -171,17 +180,22 @@ public class GpConnectRecords implements GpRecords {
 
     /** The provider's GP Connect version from its CapabilityStatement, cached; "1.5" (the safe choice) if unknown. */
     private String version(PatientContext context, ProviderEndpoint ep) {
-        return versions.get(ep.serviceRoot(), root -> {
-            String traceId = UUID.randomUUID().toString();
-            try {
-                CapabilityStatement cs = client(context.user(), ep, Interactions.STRUCTURED_METADATA,
-                        "organization/*.read", traceId).capabilities().ofType(CapabilityStatement.class).execute();
-                return cs.hasVersion() ? cs.getVersion() : "1.5";
-            } catch (RuntimeException e) {
-                log.info("Capability statement unavailable ods={} trace={}: assuming 1.5", ep.odsCode(), traceId);
-                return "1.5";
-            }
-        });
+        String known = versions.getIfPresent(ep.serviceRoot());
+        if (known != null) {
+            return known;
+        }
+        String traceId = UUID.randomUUID().toString();
+        try {
+            CapabilityStatement cs = client(context.user(), ep, Interactions.STRUCTURED_METADATA,
+                    "organization/*.read", traceId).capabilities().ofType(CapabilityStatement.class).execute();
+            String version = cs.hasVersion() ? cs.getVersion() : "1.5";
+            versions.put(ep.serviceRoot(), version);
+            return version;
+        } catch (RuntimeException e) {
+            // Not cached: the next call asks again (a failure is not a version).
+            log.info("Capability statement unavailable ods={} trace={}: assuming 1.5", ep.odsCode(), traceId);
+            return "1.5";
+        }
     }
 
     private IGenericClient client(CurrentUser user, ProviderEndpoint ep, String interaction, String scope,

@@ -68,7 +68,18 @@ final class StructuredRecordMapper {
 
     Section<?> map(SectionKind kind) {
         ListResource list = sectionList(kind).orElseThrow(() -> new MissingSectionException(kind));
-        List<String> warnings = warnings(list);
+        List<String> warnings = new ArrayList<>(warnings(list));
+        long unreadable = list.getEntry().stream().filter(e -> e.hasItem() && e.getItem().hasReference()
+                && resolve(list, e.getItem()) == null).count();
+        if (unreadable > 0 && kind == SectionKind.ALLERGIES) {
+            // An allergy list Carepoint cannot read in full is not shown in part: it could read as "none recorded".
+            throw new UnreadableEntriesException(unreadable);
+        }
+        if (unreadable > 0) {
+            warnings.add("The practice's answer lists " + unreadable + (unreadable == 1 ? " item" : " items")
+                    + " that Carepoint could not read; " + (unreadable == 1 ? "it is" : "they are") + " not shown, "
+                    + "so this section may be incomplete.");
+        }
         List<String> notes = list.getNote().stream().map(Annotation::getText)
                 .filter(t -> t != null && !isWarningText(t)).toList();
         return switch (kind) {
@@ -84,6 +95,13 @@ final class StructuredRecordMapper {
         };
     }
 
+    /** Entries of the section's List that point at nothing in the answer. */
+    static final class UnreadableEntriesException extends RuntimeException {
+        UnreadableEntriesException(long count) {
+            super(count + " entries of the section list point at nothing in the answer");
+        }
+    }
+
     /** The answer had no list for a section that was asked for: the provider broke the contract. */
     static final class MissingSectionException extends RuntimeException {
         MissingSectionException(SectionKind kind) {
@@ -97,9 +115,16 @@ final class StructuredRecordMapper {
         List<RecordItems.Allergy> items = new ArrayList<>(entries(list, AllergyIntolerance.class).stream()
                 .map(this::allergy).toList());
         // Ended allergies are contained in their own List and referenced as #id.
+        // Never active, whatever their clinicalStatus says (ARS/allergies_guidance: "Consuming systems MUST ensure
+        // that resolved allergies are not treated as active").
         list(GpcSpec.ENDED_ALLERGIES_LIST).ifPresent(ended -> entries(ended, AllergyIntolerance.class).stream()
-                .map(this::allergy).forEach(items::add));
+                .map(this::allergy).map(StructuredRecordMapper::ended).forEach(items::add));
         return items;
+    }
+
+    private static RecordItems.Allergy ended(RecordItems.Allergy a) {
+        return new RecordItems.Allergy(a.what(), false, a.reaction(), a.severity(), a.recorded(), a.ended(),
+                a.endReason(), a.noKnownAllergies());
     }
 
     private RecordItems.Allergy allergy(AllergyIntolerance a) {

@@ -21,6 +21,7 @@ final class BoundedInputStream extends FilterInputStream {
     private final Runnable abort;
     private long read;
     private long resources;
+    private boolean ended;
     private int jsonMatched;
     private int xmlMatched;
 
@@ -39,6 +40,7 @@ final class BoundedInputStream extends FilterInputStream {
     public int read() throws IOException {
         checkLimits();
         int b = super.read();
+        ended |= b < 0;
         if (b >= 0) {
             count(1);
             scan((byte) b);
@@ -50,6 +52,7 @@ final class BoundedInputStream extends FilterInputStream {
     public int read(byte[] buf, int off, int len) throws IOException {
         checkLimits();
         int n = super.read(buf, off, len);
+        ended |= n < 0;
         if (n > 0) {
             count(n);
             for (int i = off; i < off + n; i++) {
@@ -77,6 +80,43 @@ final class BoundedInputStream extends FilterInputStream {
             }
         }
     }
+
+    /**
+     * Closed before the answer ended (the parser had what it needed, or a bound was crossed): what little may follow is
+     * read for at most a second and 64 KiB so the connection can be re-used; beyond that the connection is shut down
+     * rather than read to its end, which is what a graceful close does — and a practice that trickles an endless tail
+     * after a valid answer would hold the call for ever.
+     */
+    @Override
+    public void close() throws IOException {
+        drainBriefly();
+        if (!ended) {
+            abort.run();
+        }
+        try {
+            super.close();
+        } catch (IOException e) {
+            // The connection is already shut down: nothing more to read or release.
+        }
+    }
+
+    /** What normally follows a parsed answer is nothing, or a little whitespace: read it so the connection is re-used. */
+    private void drainBriefly() {
+        long until = System.nanoTime() + DRAIN_NANOS;
+        byte[] buf = new byte[8192];
+        long drained = 0;
+        try {
+            while (!ended && drained < DRAIN_BYTES && System.nanoTime() < until) {
+                int n = read(buf, 0, buf.length);
+                drained += Math.max(n, 0);
+            }
+        } catch (IOException e) {
+            // A bound was crossed, or the connection failed: it is shut down below.
+        }
+    }
+
+    private static final long DRAIN_BYTES = 64 * 1024;
+    private static final long DRAIN_NANOS = 1_000_000_000L;
 
     private void checkLimits() throws IOException {
         try {

@@ -17,6 +17,8 @@ import org.apache.http.HttpConnection;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponseInterceptor;
 import org.apache.http.client.config.RequestConfig;
+import org.apache.http.config.ConnectionConfig;
+import org.apache.http.config.MessageConstraints;
 import org.apache.http.entity.HttpEntityWrapper;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
@@ -80,6 +82,9 @@ public class FhirClients {
                 .build();
         return HttpClients.custom()
                 .setDefaultRequestConfig(config)
+                // A practice cannot stream endless or enormous headers either (they are read before any body bound).
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setMessageConstraints(MessageConstraints.custom()
+                        .setMaxHeaderCount(200).setMaxLineLength(16 * 1024).build()).build())
                 .setMaxConnTotal(100)
                 .setMaxConnPerRoute(20)
                 .setConnectionTimeToLive(5, TimeUnit.MINUTES)

@@ -8,10 +8,11 @@ public final class SecurityHeaders {
 
     /**
      * What pages may load and run: only Carepoint's own scripts, styles, images, fonts and connections, no plugins
-     * (object-src), no other base URL, no framing. Vaadin's bootstrap needs inline script and its components inline
-     * styles; nothing may come from another origin.
+     * (object-src), no other base URL, no framing; nothing may come from another origin. Vaadin Flow 25.2 needs inline
+     * script and {@code 'unsafe-eval'} (its server-side JavaScript calls are compiled in the browser; strict CSP
+     * support comes with a later Vaadin release), and its components inline styles.
      */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
             + "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; "
             + "frame-ancestors 'none'";

@@ -35,7 +35,8 @@ final class AllergiesRenderer implements SectionRenderer<Allergy> {
         if (s.items().stream().anyMatch(a -> a.active() && !a.noKnownAllergies())) {
             return AllergyState.RECORDED;
         }
-        return s.items().stream().anyMatch(Allergy::noKnownAllergies) ? AllergyState.NO_KNOWN_ALLERGIES
+        // Only a current "no known allergies" statement counts: an ended one has been withdrawn by the practice.
+        return s.items().stream().anyMatch(a -> a.active() && a.noKnownAllergies()) ? AllergyState.NO_KNOWN_ALLERGIES
                 : AllergyState.NONE_RECORDED;
     }
 
@@ -45,7 +46,8 @@ final class AllergiesRenderer implements SectionRenderer<Allergy> {
             List<Allergy> active = s.items().stream().filter(a -> a.active() && !a.noKnownAllergies()).toList();
             switch (allergyState(s)) {
                 case NO_KNOWN_ALLERGIES -> {
-                    Allergy nka = s.items().stream().filter(Allergy::noKnownAllergies).findFirst().orElseThrow();
+                    Allergy nka = s.items().stream().filter(a -> a.active() && a.noKnownAllergies()).findFirst()
+                            .orElseThrow();
                     Paragraph p = new Paragraph("No known allergies"
                             + nka.recorded().map(r -> " (recorded by the practice " + r.dateOnly() + ")").orElse(""));
                     p.addClassName("cp-nka");

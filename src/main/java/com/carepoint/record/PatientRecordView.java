@@ -41,9 +41,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A patient's GP record. The banner is always on top. The first screen answers the emergency question at a glance
@@ -55,6 +59,8 @@ import java.util.stream.Collectors;
 @PageTitle("Patient record · Carepoint")
 @RolesAllowed({Role.PARAMEDIC_NAME, Role.CLINICIAN_111_NAME, Role.SOCIAL_CARE_NAME})
 public class PatientRecordView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(PatientRecordView.class);
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
@@ -275,12 +281,19 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         PatientContext current = context;
         AccessReason why = reason;
         executor.submit(() -> {
-            FetchedSection fetched = records.section(current, kind, request, why);
+            FetchedSection fetched = safely(() -> records.section(current, kind, request, why), kind);
             ui.access(() -> {
                 if (!guard.isCurrent(ticket)) {
                     return;
                 }
-                render.accept(fetched);
+                try {
+                    render.accept(fetched);
+                } catch (RuntimeException e) {
+                    // A section that cannot be drawn says so: never a blank or "Retrieving…" card.
+                    render.accept(safely(() -> {
+                        throw e;
+                    }, kind));
+                }
                 fetched.source().ifPresent(s -> {
                     sourceShown = true;
                     banner.setPractice(s.practiceName(), s.odsCode());
@@ -290,6 +303,17 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                 fetched.section().problem().filter(RecordProblem::permanent).ifPresent(this::showRecordProblem);
             });
         });
+    }
+
+    /** The section, or — whatever went wrong on the way — a failed section that says so, with a reference. */
+    private static FetchedSection safely(Supplier<FetchedSection> section, SectionKind kind) {
+        try {
+            return section.get();
+        } catch (Throwable t) {
+            String trace = UUID.randomUUID().toString();
+            log.error("Section {} could not be shown trace={}: {}", kind, trace, t.getClass().getSimpleName());
+            return new FetchedSection(Section.failed(kind, RecordProblem.carepointError(trace)), Optional.empty(), trace);
+        }
     }
 
     /**
@@ -316,6 +340,23 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         recordProblem.getElement().setAttribute("data-problem", problem.kind().name());
         recordProblem.setVisible(true);
         source.setText("The GP record could not be retrieved.");
+        if (problem.kind() == RecordProblem.Kind.WRONG_PATIENT) {
+            // The practice's system answered with another patient's record: nothing else from it is trusted either.
+            // Calls still under way stop, later answers are dropped, and what already showed is taken off the screen.
+            if (context != null) {
+                context.cancel();
+            }
+            guard.start("wrong-patient");
+            cards.forEach((kind, card) -> {
+                card.removeAll();
+                card.add(new H3(kind.title()), SectionRenderer.summaryOf(Section.failed(kind, problem)));
+            });
+            fullPanels.forEach((kind, panel) -> {
+                panel.removeAll();
+                panel.getElement().setAttribute("data-loaded", "true");
+                panel.add(SectionRenderer.fullOf(Section.failed(kind, problem)));
+            });
+        }
     }
 
     private static Div loading() {

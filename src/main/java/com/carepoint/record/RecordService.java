@@ -88,10 +88,8 @@ public class RecordService {
     public FetchedSection section(PatientContext context, SectionKind kind, SectionRequest request,
             AccessReason reason) {
         CurrentUser viewer = context.user();
+        // Audited whatever the outcome, a call stopped because the user left included: the practice saw the request.
         FetchedSection fetched = access.fetch(viewer, context, kind, request);
-        if (context.cancelled()) {
-            return fetched;
-        }
         Section<?> section = fetched.section();
         audit.sectionViewed(viewer, context.patient().nhsNumber().value(), kind.title()
                 + (request == SectionRequest.FIRST_SCREEN ? " (first screen)" : " (full)"),

@@ -130,6 +130,69 @@ class HostileAnswersTest {
     }
 
     @Test
+    void aValidAnswerFollowedByAnEndlessTailEndsAtTheDeadline() throws IOException {
+        String fixture;
+        try (var in = HostileAnswersTest.class.getResourceAsStream("/gpconnect/spec-fixtures/full-record.json")) {
+            fixture = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        byte[] body = fixture.getBytes(StandardCharsets.UTF_8);
+        provider.answeringWith(x -> {
+            x.getResponseHeaders().set("Content-Type", "application/fhir+json;charset=utf-8");
+            x.sendResponseHeaders(200, 0);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(body);
+                out.flush();
+                // Then whitespace, a byte every 300 ms, for ever: the answer was already complete.
+                for (int i = 0; i < 100_000; i++) {
+                    out.write(' ');
+                    out.flush();
+                    Thread.sleep(300);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // Carepoint hung up, as it should.
+            }
+        });
+        long start = System.nanoTime();
+        FetchedSection f = fetch();
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        // The answer never ends, so it is not a complete answer: it ends at the deadline like any other drip, with a
+        // plain message, and the call is not held by the tail.
+        assertProblem(f, RecordProblem.Kind.TIMEOUT, "did not finish answering in time");
+        assertThat(ms).as("not held by the tail").isLessThan(9_000);
+    }
+
+    String fixture(String name) throws IOException {
+        try (var in = HostileAnswersTest.class.getResourceAsStream("/gpconnect/spec-fixtures/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anAllergyListPointingAtNothingIsNotShownInPart() throws IOException {
+        // The first allergy the List refers to is missing from the answer: "no allergies" must not be inferred.
+        String broken = fixture("full-record.json").replace("\"AllergyIntolerance/allergy-1\"",
+                "\"AllergyIntolerance/missing-1\"");
+        assertThat(broken).contains("missing-1");
+        provider.answeringWith(x -> SpecFixtureProvider.send(x, 200, "application/fhir+json;charset=utf-8", broken));
+        assertProblem(fetch(), RecordProblem.Kind.UNREADABLE_RESPONSE, "could not be found in it");
+    }
+
+    @Test
+    void otherSectionsPointingAtNothingSayTheyMayBeIncomplete() throws IOException {
+        String broken = fixture("full-record.json").replace("\"MedicationStatement/ms-1\"",
+                "\"MedicationStatement/missing-1\"");
+        assertThat(broken).contains("missing-1");
+        provider.answeringWith(x -> SpecFixtureProvider.send(x, 200, "application/fhir+json;charset=utf-8", broken));
+        FetchedSection f = records.fetch(PatientContext.open(DemoUsers.PARAMEDIC, SpecFixtureConsumerTest.patient()),
+                SectionKind.MEDICATIONS, SectionRequest.FULL);
+        assertThat(f.section().problem()).isEmpty();
+        assertThat(f.section().warnings()).anyMatch(w -> w.contains("1 item that Carepoint could not read")
+                && w.contains("may be incomplete"));
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsSaidToBeUnreadableNotAFailedConnection() {
         provider.answeringWith(x -> SpecFixtureProvider.send(x, 200, "application/fhir+json;charset=utf-8",
                 "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":"));

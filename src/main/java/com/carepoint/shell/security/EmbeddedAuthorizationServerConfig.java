@@ -99,28 +99,31 @@ public class EmbeddedAuthorizationServerConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain identityProviderLoginChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain identityProviderLoginChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
         SecurityHeaders.apply(http);
         http.securityMatcher("/idp/**");
         http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
         isolateSession(http);
         http.formLogin(form -> form.loginPage(IDP_LOGIN_PATH).loginProcessingUrl(IDP_LOGIN_PATH)
                 .failureHandler(throttle.failureHandler())
-                .successHandler(throttledSuccess()));
+                .successHandler(throttledSuccess(throttle)));
         http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
-    private final SignInThrottle throttle = new SignInThrottle(IDP_LOGIN_PATH);
+    @Bean
+    SignInThrottle signInThrottle() {
+        return new SignInThrottle(IDP_LOGIN_PATH);
+    }
 
     /** A successful sign-in clears its account's failed attempts, then continues to where the user was going. */
-    private AuthenticationSuccessHandler throttledSuccess() {
+    private static AuthenticationSuccessHandler throttledSuccess(SignInThrottle throttle) {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setSessionAttrName(IDP_SAVED_REQUEST_KEY);
         next.setRequestCache(cache);
         return (request, response, authentication) -> {
-            throttle.succeeded(authentication.getName());
+            throttle.succeeded(authentication.getName(), request.getRemoteAddr());
             next.onAuthenticationSuccess(request, response, authentication);
         };
     }

@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,6 +24,15 @@ class SignInThrottleTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SignInThrottle throttle;
+
+    /** The pause is shared by the whole test context: the other tests sign in as these users too. */
+    @AfterEach
+    void forget() {
+        throttle.reset();
+    }
 
     final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -40,14 +51,15 @@ class SignInThrottleTest {
 
     @Test
     void fiveWrongPasswordsPauseTheAccountWithAPlainMessage() throws Exception {
-        String user = "throttle-test-user";
+        // A real account: once paused, even its right password is refused without being checked.
+        String user = "nhs111";
         for (int i = 1; i < SignInThrottle.PER_ACCOUNT; i++) {
             assertThat(attempt(user, "wrong-" + i).headers().firstValue("Location")).hasValueSatisfying(
                     l -> assertThat(l).endsWith("/idp/login?error"));
         }
         assertThat(attempt(user, "wrong-last").headers().firstValue("Location")).hasValueSatisfying(
                 l -> assertThat(l).endsWith("/idp/login?locked"));
-        // Paused: even the next attempt is refused without its password being checked.
+        // Paused: even the right password is refused (a successful sign-in would redirect elsewhere).
         assertThat(attempt(user, "carepoint-demo").headers().firstValue("Location")).hasValueSatisfying(
                 l -> assertThat(l).endsWith("/idp/login?locked"));
         String page = http.send(HttpRequest.newBuilder(URI.create(base() + "/idp/login?locked")).GET().build(),
