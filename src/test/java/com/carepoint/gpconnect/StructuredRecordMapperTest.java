@@ -177,8 +177,7 @@ class StructuredRecordMapperTest {
         nka.setCode(new CodeableConcept().addCoding(new Coding(GpcSpec.SNOMED, GpcSpec.NO_KNOWN_ALLERGY,
                 "No known allergy")));
 
-        ListResource list = primary(SectionKind.ALLERGIES, penicillin, nka);
-        list.addEntry().setItem(new Reference("AllergyIntolerance/not-in-answer"));
+        primary(SectionKind.ALLERGIES, penicillin, nka);
 
         // Ended allergies: contained in their own List, referenced as #id.
         AllergyIntolerance ended = new AllergyIntolerance();
@@ -203,6 +202,16 @@ class StructuredRecordMapperTest {
                 new RecordItems.Allergy(new Coded("Allergy to latex", Optional.empty()), false, Optional.empty(),
                         Optional.empty(), Optional.empty(), Optional.of(new PartialDate(2022, 6, null, null, null)),
                         Optional.of("No longer reacts"), false));
+    }
+
+    @Test
+    void anAllergyEntryPointingAtNothingMakesTheSectionUnreadableNotShorter() {
+        AllergyIntolerance penicillin = add(new AllergyIntolerance(), "a1");
+        penicillin.setCode(text("Allergy to penicillin"));
+        ListResource list = primary(SectionKind.ALLERGIES, penicillin);
+        list.addEntry().setItem(new Reference("AllergyIntolerance/not-in-answer"));
+        assertThatThrownBy(() -> items(SectionKind.ALLERGIES))
+                .isInstanceOf(StructuredRecordMapper.UnreadableEntriesException.class);
     }
 
     @Test
