@@ -2,7 +2,9 @@ package com.carepoint.audit;
 
 import com.carepoint.access.CurrentUser;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,24 @@ public class AccessAudit {
             int items, Optional<String> problem, String traceId) {
         write(user, Optional.of(nhsNumber), AuditAction.SECTION_VIEW, section, reason,
                 problem.map(p -> NOT_RETRIEVED + p).orElse(RETRIEVED + items + " items"), traceId);
+    }
+
+    /** The appointment actions: a free-slot search, a booking, the patient's appointments viewed, an amendment, a cancellation. */
+    public static final Set<AuditAction> APPOINTMENT_ACTIONS = EnumSet.of(AuditAction.SLOT_SEARCH,
+            AuditAction.BOOKING, AuditAction.APPOINTMENTS_VIEW, AuditAction.APPOINTMENT_AMEND,
+            AuditAction.APPOINTMENT_CANCEL);
+
+    /**
+     * An appointment action for a patient, with the reason the user gave for the patient and its outcome.
+     *
+     * @param action one of {@link #APPOINTMENT_ACTIONS}
+     */
+    public void appointment(CurrentUser user, String nhsNumber, AuditAction action, String detail, String reason,
+            String outcome, String traceId) {
+        if (!APPOINTMENT_ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("Not an appointment action: " + action);
+        }
+        write(user, Optional.of(nhsNumber), action, detail, Optional.of(reason), outcome, traceId);
     }
 
     private Optional<Long> write(CurrentUser user, Optional<String> nhs, AuditAction action, String detail,

@@ -1,21 +1,8 @@
 package com.carepoint.gpconnect;
 
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
-import ca.uhn.fhir.rest.client.exceptions.NonFhirResponseException;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.carepoint.kernel.Text;
-import com.carepoint.platform.CallLimits;
-import com.carepoint.platform.FhirClients;
 import com.carepoint.record.RecordProblem.Kind;
 import com.carepoint.record.RecordProblem;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.util.Optional;
-import org.apache.http.conn.ConnectTimeoutException;
-import org.hl7.fhir.dstu3.model.OperationOutcome;
 
 /**
  * Turns every way a GP Connect call can fail — the specification's error codes, the proxy's failures, timeouts,
@@ -28,53 +15,29 @@ final class ErrorMapping {
     }
 
     static RecordProblem map(Throwable error, String practice, String traceId) {
-        Throwable cause = rootCause(error);
-        if (cause instanceof FhirClients.ResponseTooLargeException) {
-            return unreadable(practice, traceId, "it was far larger than any GP record should be");
-        }
-        if (cause instanceof FhirClients.TooManyResourcesException) {
-            return unreadable(practice, traceId, "it held far more entries than any GP record should");
-        }
-        if (cause instanceof CallLimits.DeadlineExceededException) {
-            return new RecordProblem(Kind.TIMEOUT, "The GP system at " + practice + " did not finish answering in "
-                    + "time, so this part of the record could not be retrieved. It is not known whether anything is "
-                    + "recorded.", "Try again. If it keeps happening, contact the practice by phone.", traceId);
-        }
-        if (cause instanceof CallLimits.CallCancelledException) {
-            return new RecordProblem(Kind.TIMEOUT, "Retrieving this part of the record was stopped because the page "
-                    + "was closed.", "Open the record again to retrieve it.", traceId);
-        }
-        if (error instanceof NonFhirResponseException) {
-            return unreadable(practice, traceId, "it was not a GP Connect answer");
-        }
-        // Anywhere in the chain: HAPI wraps the JSON parser's own exception, which is the root cause, in a
-        // DataFormatException, sometimes inside a connection exception; a body that is not FHIR is not a connection
-        // failure.
-        if (inChain(error, DataFormatException.class)) {
-            return unreadable(practice, traceId, "it was not valid FHIR");
-        }
-        // A connection failure (HAPI's FhirClientConnectionException is itself a BaseServerResponseException, so
-        // this comes before the check for answers with an HTTP status).
-        if (error instanceof FhirClientConnectionException
-                || !(error instanceof BaseServerResponseException) && cause instanceof IOException) {
-            if (cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
-                return new RecordProblem(Kind.TIMEOUT, "The GP system at " + practice + " did not answer in time, so this "
-                        + "part of the record could not be retrieved. It is not known whether anything is recorded.",
-                        "Try again. If it keeps happening, contact the practice by phone.", traceId);
-            }
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-                return new RecordProblem(Kind.UNREACHABLE, "Carepoint could not reach the GP system at " + practice + ", "
-                        + "so this part of the record could not be retrieved.",
-                        "Try again in a moment. If it keeps happening, contact the practice by phone.", traceId);
-            }
-            return new RecordProblem(Kind.UNREACHABLE, "The connection to the GP system at " + practice + " failed, so "
-                    + "this part of the record could not be retrieved.",
+        CallFailure failure = CallFailure.of(error);
+        return switch (failure.kind()) {
+            case TOO_LARGE -> unreadable(practice, traceId, "it was far larger than any GP record should be");
+            case TOO_MANY_RESOURCES -> unreadable(practice, traceId, "it held far more entries than any GP record should");
+            case DEADLINE_EXCEEDED -> new RecordProblem(Kind.TIMEOUT, "The GP system at " + practice + " did not finish "
+                    + "answering in time, so this part of the record could not be retrieved. It is not known whether "
+                    + "anything is recorded.", "Try again. If it keeps happening, contact the practice by phone.", traceId);
+            case CANCELLED -> new RecordProblem(Kind.TIMEOUT, "Retrieving this part of the record was stopped because the "
+                    + "page was closed.", "Open the record again to retrieve it.", traceId);
+            case NOT_FHIR -> unreadable(practice, traceId, "it was not a GP Connect answer");
+            case INVALID_FHIR -> unreadable(practice, traceId, "it was not valid FHIR");
+            case TIMEOUT -> new RecordProblem(Kind.TIMEOUT, "The GP system at " + practice + " did not answer in time, so "
+                    + "this part of the record could not be retrieved. It is not known whether anything is recorded.",
                     "Try again. If it keeps happening, contact the practice by phone.", traceId);
-        }
-        if (error instanceof BaseServerResponseException e) {
-            return fromStatus(e.getStatusCode(), spineCode(e).orElse(""), practice, traceId);
-        }
-        return RecordProblem.carepointError(traceId);
+            case UNREACHABLE -> new RecordProblem(Kind.UNREACHABLE, "Carepoint could not reach the GP system at " + practice
+                    + ", so this part of the record could not be retrieved.",
+                    "Try again in a moment. If it keeps happening, contact the practice by phone.", traceId);
+            case CONNECTION_FAILED -> new RecordProblem(Kind.UNREACHABLE, "The connection to the GP system at " + practice
+                    + " failed, so this part of the record could not be retrieved.",
+                    "Try again. If it keeps happening, contact the practice by phone.", traceId);
+            case HTTP -> fromStatus(failure.status(), failure.code(), practice, traceId);
+            case UNKNOWN -> RecordProblem.carepointError(traceId);
+        };
     }
 
     static RecordProblem fromStatus(int status, String code, String practice, String traceId) {
@@ -118,29 +81,5 @@ final class ErrorMapping {
                 + "read safely (" + why + "). Nothing from it is shown.",
                 "Try again. If it keeps happening, contact the practice by phone and report reference " + traceId
                         + " to the service desk.", traceId);
-    }
-
-    static Optional<String> spineCode(BaseServerResponseException e) {
-        if (e.getOperationOutcome() instanceof OperationOutcome oo && oo.hasIssue()) {
-            return Optional.ofNullable(oo.getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
-        }
-        return Optional.empty();
-    }
-
-    private static boolean inChain(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c;
     }
 }

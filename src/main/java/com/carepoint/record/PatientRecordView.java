@@ -5,6 +5,8 @@ import com.carepoint.access.CurrentUser;
 import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.DataSharingPolicy;
 import com.carepoint.access.Role;
+import com.carepoint.appointments.AppointmentService;
+import com.carepoint.appointments.AppointmentsView;
 import com.carepoint.kernel.PartialDate;
 import com.carepoint.kernel.SectionKind;
 import com.carepoint.kernel.TracedPatient;
@@ -17,6 +19,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -71,6 +74,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private final RecordService records;
     private final CurrentUserService users;
     private final ExecutorService executor;
+    private final AppointmentService appointments;
     private final RenderGuard guard = new RenderGuard();
     private final Map<SectionKind, Div> cards = new EnumMap<>(SectionKind.class);
     private final Map<SectionKind, Div> fullPanels = new EnumMap<>(SectionKind.class);
@@ -81,14 +85,16 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private TracedPatient patient;
     private CurrentUser user;
     private AccessReason reason;
+    private String token;
     private TabSheet fullSheet;
     /** First-screen sections of the current load still to answer; the status line ends when it reaches 0. */
     private int pendingFirstScreen;
     private boolean sourceShown;
 
     public PatientRecordView(OpenPatients openPatients, RecordService records, CurrentUserService users,
-            ExecutorService recordExecutor) {
+            ExecutorService recordExecutor, AppointmentService appointments) {
         this.openPatients = openPatients;
+        this.appointments = appointments;
         this.records = records;
         this.users = users;
         this.executor = recordExecutor;
@@ -99,6 +105,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String token = event.getRouteParameters().get("token").orElse("");
+        this.token = token;
         if (context != null) {
             context.cancel();
             context = null;
@@ -173,6 +180,12 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         source.setId("record-source");
         source.addClassName("cp-record-source");
         Div status = new Div(source, refresh);
+        if (appointments.mayBook(user)) {
+            Anchor book = new Anchor(AppointmentsView.path(token), "Appointments: book, change or cancel");
+            book.setId("open-appointments");
+            book.addClassName("cp-action-link");
+            status.add(book);
+        }
         status.addClassName("cp-record-status");
 
         recordProblem.setId("record-problem");

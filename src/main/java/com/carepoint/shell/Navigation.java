@@ -2,6 +2,7 @@ package com.carepoint.shell;
 
 import com.carepoint.access.PolicyView;
 import com.carepoint.access.Role;
+import com.carepoint.appointments.AppointmentsHomeView;
 import com.carepoint.audit.AuditView;
 import com.carepoint.audit.EmergencyAccessReviewView;
 import com.carepoint.audit.PracticeNotificationsView;
@@ -41,7 +42,7 @@ public final class Navigation {
     private static final List<Destination> ALL = List.of(
             new Destination("Home", VaadinIcon.HOME, Optional.of(HomeView.class), EnumSet.allOf(Role.class)),
             new Destination("Find a patient", VaadinIcon.SEARCH, Optional.of(PatientSearchView.class), CLINICAL),
-            new Destination("Appointments", VaadinIcon.CALENDAR_CLOCK, Optional.empty(), CLINICIANS),
+            new Destination("Appointments", VaadinIcon.CALENDAR_CLOCK, Optional.of(AppointmentsHomeView.class), CLINICIANS),
             new Destination("Encounter notes", VaadinIcon.EDIT, Optional.empty(), CLINICIANS),
             new Destination("Audit trail", VaadinIcon.RECORDS, Optional.of(AuditView.class), PRIVACY),
             new Destination("Emergency access reviews", VaadinIcon.EXCLAMATION_CIRCLE_O,

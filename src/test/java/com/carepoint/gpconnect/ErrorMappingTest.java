@@ -186,9 +186,9 @@ class ErrorMappingTest {
             OperationOutcome noCode = new OperationOutcome();
             noCode.addIssue().setDiagnostics("something");
             assertThat(map(new UnclassifiedServerFailureException(400, "x", noCode))).isEqualTo(notAccepted("HTTP 400"));
-            assertThat(ErrorMapping.spineCode(new UnclassifiedServerFailureException(400, "x", noCode))).isEmpty();
-            assertThat(ErrorMapping.spineCode(new UnclassifiedServerFailureException(400, "x"))).isEmpty();
-            assertThat(ErrorMapping.spineCode(new UnclassifiedServerFailureException(400, "x", spine("BAD_REQUEST"))))
+            assertThat(CallFailure.spineCode(new UnclassifiedServerFailureException(400, "x", noCode))).isEmpty();
+            assertThat(CallFailure.spineCode(new UnclassifiedServerFailureException(400, "x"))).isEmpty();
+            assertThat(CallFailure.spineCode(new UnclassifiedServerFailureException(400, "x", spine("BAD_REQUEST"))))
                     .contains("BAD_REQUEST");
         }
 
