@@ -15,7 +15,7 @@ public final class BookingContext {
     private final BookingOrganisation organisation;
     private volatile boolean cancelled;
 
-    BookingContext(CurrentUser user, TracedPatient patient, BookingOrganisation organisation) {
+    public BookingContext(CurrentUser user, TracedPatient patient, BookingOrganisation organisation) {
         this.user = Objects.requireNonNull(user, "user");
         this.patient = Objects.requireNonNull(patient, "patient");
         this.organisation = Objects.requireNonNull(organisation, "organisation");
