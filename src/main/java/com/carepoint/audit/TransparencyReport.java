@@ -37,8 +37,26 @@ public class TransparencyReport {
             Instant last, boolean anyEmergency) {
     }
 
+    /** One appointment action for the patient: a free-slot search, a booking, a change, a cancellation, a look. */
+    public record AppointmentAction(Instant at, String orgOds, String orgName, String role, String what,
+            String outcome) {
+    }
+
     public record Report(String nhsNumber, LocalDate from, LocalDate to, Instant generatedAt,
-            List<Organisation> organisations, List<Access> accesses) {
+            List<Organisation> organisations, List<Access> accesses, List<AppointmentAction> appointments) {
+    }
+
+    /** How each appointment action reads in the report. */
+    static String appointmentWhat(String action, String detail) {
+        return switch (action) {
+            case "SLOT_SEARCH" -> "Searched for free appointments (" + detail.replaceFirst("^Free slots ", "") + ")";
+            case "BOOKING" -> "Booked an appointment (" + detail.replaceFirst("^Appointment ", "") + ")";
+            case "APPOINTMENTS_VIEW" -> "Looked at the patient's appointments";
+            case "APPOINTMENT_AMEND" -> "Changed the reason or comment of an appointment ("
+                    + detail.replaceFirst("^Appointment ", "") + ")";
+            case "APPOINTMENT_CANCEL" -> "Cancelled an appointment (" + detail.replaceFirst("^Appointment ", "") + ")";
+            default -> detail;
+        };
     }
 
     private final JdbcClient jdbc;
@@ -102,6 +120,14 @@ public class TransparencyReport {
                 list.stream().map(Access::at).max(Comparator.naturalOrder()).orElseThrow(),
                 list.stream().anyMatch(Access::emergency)))
                 .sorted(Comparator.comparing(Organisation::last).reversed()).toList();
-        return new Report(nhsNumber, from, to, now, organisations, accesses);
+        List<AppointmentAction> appointments = jdbc.sql("""
+                select * from audit_event where patient_nhs = ? and action in ('SLOT_SEARCH', 'BOOKING',
+                'APPOINTMENTS_VIEW', 'APPOINTMENT_AMEND', 'APPOINTMENT_CANCEL') and occurred_at >= ? order by id desc
+                """).params(nhsNumber, Timestamp.from(from.atStartOfDay(UK).toInstant()))
+                .query((rs, n) -> new AppointmentAction(rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("org_ods"), rs.getString("org_name"), rs.getString("user_role"),
+                        appointmentWhat(rs.getString("action"), rs.getString("detail")), rs.getString("outcome")))
+                .list();
+        return new Report(nhsNumber, from, to, now, organisations, accesses, appointments);
     }
 }

@@ -83,6 +83,17 @@ final class TransparencyReportPdf {
             }
             h.append("</tbody></table>");
         }
+        if (!r.appointments().isEmpty()) {
+            h.append("<h2>Appointments</h2><table><thead><tr><th>When</th><th>Organisation</th><th>Role</th>")
+                    .append("<th>What was done</th><th>Outcome</th></tr></thead><tbody>");
+            for (TransparencyReport.AppointmentAction a : r.appointments()) {
+                h.append("<tr><td class=\"when\">").append(esc(AuditView.WHEN.format(a.at()))).append("</td><td>")
+                        .append(esc(a.orgName() + " (" + a.orgOds() + ")")).append("</td><td>")
+                        .append(esc(role(a.role()))).append("</td><td>").append(esc(a.what())).append("</td><td>")
+                        .append(esc(a.outcome())).append("</td></tr>");
+            }
+            h.append("</tbody></table>");
+        }
         h.append("</body></html>");
         return h.toString();
     }

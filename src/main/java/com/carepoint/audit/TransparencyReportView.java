@@ -90,7 +90,7 @@ public class TransparencyReportView extends VerticalLayout {
         }, AttachmentType.DOWNLOAD, "Download as PDF");
         pdf.setId("transparency-pdf");
         result.add(period, pdf);
-        if (report.organisations().isEmpty()) {
+        if (report.organisations().isEmpty() && report.appointments().isEmpty()) {
             Paragraph none = new Paragraph("No organisation opened this patient's GP record through Carepoint in this "
                     + "period.");
             none.setId("transparency-none");
@@ -122,6 +122,19 @@ public class TransparencyReportView extends VerticalLayout {
                 + String.join(", ", a.sectionsShown()))).setHeader("What was seen").setFlexGrow(3);
         accesses.setItems(report.accesses());
         result.add(new H2("Organisations"), orgs, new H2("Each access"), accesses);
+        if (!report.appointments().isEmpty()) {
+            Grid<TransparencyReport.AppointmentAction> appts = new Grid<>();
+            appts.setId("transparency-appointments");
+            appts.setAllRowsVisible(true);
+            appts.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+            appts.addColumn(a -> AuditView.WHEN.format(a.at())).setHeader("When").setAutoWidth(true);
+            appts.addColumn(a -> a.orgName() + " (" + a.orgOds() + ")").setHeader("Organisation").setFlexGrow(2);
+            appts.addColumn(a -> TransparencyReportPdf.role(a.role())).setHeader("Role").setAutoWidth(true);
+            appts.addColumn(TransparencyReport.AppointmentAction::what).setHeader("What was done").setFlexGrow(3);
+            appts.addColumn(TransparencyReport.AppointmentAction::outcome).setHeader("Outcome").setFlexGrow(2);
+            appts.setItems(report.appointments());
+            result.add(new H2("Appointments"), appts);
+        }
     }
 
     private void audit(String nhs, String detail) {

@@ -1,0 +1,140 @@
+package com.carepoint.e2e.pages;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/** A patient's appointments page: free slots across services, booking, the patient's appointments. */
+public class AppointmentsPage {
+
+    private final Page page;
+
+    public AppointmentsPage(Page page) {
+        this.page = page;
+    }
+
+    /** From the record: the record's "Appointments" link. */
+    public static AppointmentsPage openFrom(PatientRecordPage record, Page page) {
+        page.locator("#open-appointments").click();
+        return new AppointmentsPage(page).waitUntilSearched();
+    }
+
+    /** The page is shown with the banner and every service has answered the slot search. */
+    public AppointmentsPage waitUntilSearched() {
+        assertThat(page.locator("#appointments-view")).isVisible();
+        assertThat(page.locator("#patient-banner")).isVisible();
+        assertThat(page.locator("#slot-list .cp-loading")).hasCount(0);
+        assertThat(page.locator("#service-status [data-service]").first()).isVisible();
+        return this;
+    }
+
+    public Locator serviceStatus(String ods) {
+        return page.locator("#service-" + ods);
+    }
+
+    public Locator slots() {
+        return page.locator("#slot-list .cp-slot");
+    }
+
+    /** The free slots the list shows for one service. */
+    public Locator slotsAt(String ods) {
+        return page.locator("#slot-list .cp-slot[data-slot^='" + ods + "/']");
+    }
+
+    public Locator noSlots() {
+        return page.locator("#no-slots");
+    }
+
+    /** Opens the booking dialog for the first slot shown at this service; returns its slot key. */
+    public String chooseFirstSlotAt(String ods) {
+        Locator slot = slotsAt(ods).first();
+        assertThat(slot).isVisible();
+        String key = slot.getAttribute("data-slot");
+        slot.locator("vaadin-button").click();
+        assertThat(page.locator("#booking-dialog")).isVisible();
+        return key;
+    }
+
+    public void chooseSlot(String key) {
+        Locator slot = page.locator("#slot-list .cp-slot[data-slot='" + key + "']");
+        assertThat(slot).isVisible();
+        slot.locator("vaadin-button").click();
+        assertThat(page.locator("#booking-dialog")).isVisible();
+    }
+
+    public AppointmentsPage typeReason(String reason) {
+        page.locator("#booking-description input").fill(reason);
+        return this;
+    }
+
+    public AppointmentsPage typeComment(String comment) {
+        page.locator("#booking-comment textarea").fill(comment);
+        return this;
+    }
+
+    public String typedReason() {
+        return page.locator("#booking-description input").inputValue();
+    }
+
+    public Locator reasonError() {
+        return page.locator("#booking-description [slot='error-message']");
+    }
+
+    public void book() {
+        page.locator("#confirm-booking").click();
+    }
+
+    public Locator confirmation() {
+        Locator c = page.locator("#booking-confirmation");
+        assertThat(c).isVisible();
+        return c;
+    }
+
+    public String bookingReference() {
+        Locator r = page.locator("#booking-reference");
+        assertThat(r).isVisible();
+        return r.innerText().replace("Booking reference:", "").trim();
+    }
+
+    public Locator bookingMessage() {
+        Locator m = page.locator("#booking-message");
+        assertThat(m).isVisible();
+        return m;
+    }
+
+    public void closeBookingDialog() {
+        page.locator("#booking-done").or(page.locator("#close-booking")).first().click();
+        assertThat(page.locator("#booking-dialog")).hasCount(0);
+    }
+
+    /** The patient's appointment card, once the list has loaded. */
+    public Locator appointment(String ods, String id) {
+        Locator card = page.locator("#appointment-" + ods + "-" + id);
+        assertThat(card).isVisible();
+        return card;
+    }
+
+    public Locator appointmentList() {
+        Locator list = page.locator("#appointment-list");
+        assertThat(list.locator(".cp-loading")).hasCount(0);
+        return list;
+    }
+
+    public void amend(String ods, String id, String reason, String comment) {
+        page.locator("#amend-" + ods + "-" + id).click();
+        assertThat(page.locator("#amend-dialog")).isVisible();
+        page.locator("#amend-description input").fill(reason);
+        page.locator("#amend-comment textarea").fill(comment);
+        page.locator("#confirm-amend").click();
+        assertThat(page.locator("#amend-dialog")).hasCount(0);
+    }
+
+    public void cancel(String ods, String id, String why) {
+        page.locator("#cancel-" + ods + "-" + id).click();
+        assertThat(page.locator("#cancel-dialog")).isVisible();
+        page.locator("#cancel-reason textarea").fill(why);
+        page.locator("#confirm-cancel").click();
+        assertThat(page.locator("#cancel-dialog")).hasCount(0);
+    }
+}
