@@ -93,6 +93,23 @@ public class AccessAudit {
         write(user, Optional.of(nhsNumber), action, detail, Optional.of(reason), outcome, traceId);
     }
 
+    /** The encounter-note actions: a draft started, a note signed, a delivery's progress, a note sent (MESH accepted). */
+    public static final Set<AuditAction> NOTE_ACTIONS = EnumSet.of(AuditAction.NOTE_DRAFTED, AuditAction.NOTE_SIGNED,
+            AuditAction.NOTE_DELIVERY, AuditAction.DOCUMENT_SENT);
+
+    /**
+     * An encounter-note action about a patient; for the sender's own steps {@code user} is the note's author.
+     *
+     * @param action one of {@link #NOTE_ACTIONS}
+     */
+    public void note(CurrentUser user, String nhsNumber, AuditAction action, String detail, String outcome,
+            String traceId) {
+        if (!NOTE_ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("Not an encounter-note action: " + action);
+        }
+        write(user, Optional.of(nhsNumber), action, detail, Optional.empty(), outcome, traceId);
+    }
+
     private Optional<Long> write(CurrentUser user, Optional<String> nhs, AuditAction action, String detail,
             Optional<String> reason, String outcome, String traceId) {
         try {

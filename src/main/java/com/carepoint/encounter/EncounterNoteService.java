@@ -1,0 +1,180 @@
+package com.carepoint.encounter;
+
+import com.carepoint.access.CurrentUser;
+import com.carepoint.audit.AccessAudit;
+import com.carepoint.audit.AuditAction;
+import com.carepoint.kernel.TracedPatient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The use case "write the encounter note and send it to the patient's GP": a draft per patient, saved as it is
+ * typed and only its author's; signing freezes it and queues its delivery in the same transaction, so a signed note
+ * is never lost between the two; a correction is a new note naming the one it corrects. Every step is audited.
+ */
+@Service
+public class EncounterNoteService {
+
+    /** Why a save or signing did not happen. */
+    public enum Refusal {
+        /** Not this user's draft, or no longer a draft. */
+        NOT_YOURS,
+        /** Saved meanwhile from another window: reload to see the latest. */
+        CHANGED_ELSEWHERE
+    }
+
+    private final EncounterNotes notes;
+    private final NoteDeliveries deliveries;
+    private final AccessAudit audit;
+    private final Clock clock;
+    private final Duration draftRetention;
+
+    @Autowired
+    public EncounterNoteService(EncounterNotes notes, NoteDeliveries deliveries, AccessAudit audit,
+            @Value("${carepoint.encounter.draft-retention:P30D}") Duration draftRetention) {
+        this(notes, deliveries, audit, Clock.systemUTC(), draftRetention);
+    }
+
+    EncounterNoteService(EncounterNotes notes, NoteDeliveries deliveries, AccessAudit audit, Clock clock,
+            Duration draftRetention) {
+        this.notes = notes;
+        this.deliveries = deliveries;
+        this.audit = audit;
+        this.clock = clock;
+        this.draftRetention = draftRetention;
+    }
+
+    /** The note this user's role writes, or empty when it writes none. */
+    public Optional<NoteKind> kindFor(CurrentUser user) {
+        return NoteKind.forRole(user.role());
+    }
+
+    public Duration draftRetention() {
+        return draftRetention;
+    }
+
+    /** A new draft about this patient; the user's role must write notes. */
+    public EncounterNote start(CurrentUser user, TracedPatient patient) {
+        NoteKind kind = kindFor(user).orElseThrow(() -> new IllegalStateException("This role writes no notes"));
+        if (patient.registeredPracticeOds().isEmpty()) {
+            throw new IllegalStateException("A note needs the patient's registered practice");
+        }
+        Instant now = clock.instant();
+        EncounterNote note = new EncounterNote(UUID.randomUUID(), kind, EncounterNote.Status.DRAFT, author(user),
+                PatientSnapshot.of(patient), new NoteContent(), Optional.empty(), now, now, Optional.empty(), 0);
+        notes.insert(note);
+        audit.note(user, patient.nhsNumber().value(), AuditAction.NOTE_DRAFTED, kind.displayName() + " note started",
+                "draft " + note.id(), UUID.randomUUID().toString());
+        return note;
+    }
+
+    /** The user's own note (draft or signed); nobody else's. */
+    public Optional<EncounterNote> find(CurrentUser user, UUID id) {
+        return notes.find(id).filter(n -> n.author().userId().equals(user.userId()));
+    }
+
+    /** Saves what the user has typed so far; the new revision, or why not. */
+    public SaveResult save(CurrentUser user, UUID id, int revision, NoteContent content) {
+        if (notes.saveDraft(id, user.userId(), revision, content, clock.instant())) {
+            return new SaveResult(Optional.of(revision + 1), Optional.empty());
+        }
+        return new SaveResult(Optional.empty(), Optional.of(find(user, id).filter(n -> !n.signed()).isPresent()
+                ? Refusal.CHANGED_ELSEWHERE : Refusal.NOT_YOURS));
+    }
+
+    /** A draft save's outcome: the revision now stored, or the refusal. */
+    public record SaveResult(Optional<Integer> revision, Optional<Refusal> refusal) {
+    }
+
+    /** What signing came to: the signed note, or what must be put right first (or why it cannot be signed). */
+    public record SignResult(Optional<EncounterNote> note, List<String> problems) {
+    }
+
+    /**
+     * Signs the draft as last saved (its revision): the content is checked, then the note is frozen and its
+     * delivery to the patient's registered practice queued, in one transaction.
+     */
+    @Transactional
+    public SignResult sign(CurrentUser user, UUID id, int revision) {
+        Optional<EncounterNote> draft = find(user, id).filter(n -> !n.signed());
+        if (draft.isEmpty()) {
+            return new SignResult(Optional.empty(), List.of("This note is not a draft of yours any more."));
+        }
+        if (draft.get().revision() != revision) {
+            return new SignResult(Optional.empty(), List.of("This draft was saved from another window since you "
+                    + "opened it. Reload the page to see the latest before signing."));
+        }
+        List<String> problems = NoteRules.signingProblems(draft.get().kind(), draft.get().content());
+        if (!problems.isEmpty()) {
+            return new SignResult(Optional.empty(), problems);
+        }
+        Instant now = clock.instant();
+        if (!notes.sign(id, user.userId(), revision, now)) {
+            return new SignResult(Optional.empty(), List.of("This draft was saved from another window since you "
+                    + "opened it. Reload the page to see the latest before signing."));
+        }
+        EncounterNote signed = notes.find(id).orElseThrow();
+        deliveries.queue(signed, now);
+        audit.note(user, signed.patient().nhsNumber(), AuditAction.NOTE_SIGNED, signed.kind().displayName()
+                + " note signed" + signed.corrects().map(c -> ", correcting note " + c).orElse(""),
+                "queued for " + signed.patient().registeredPracticeOds(), UUID.randomUUID().toString());
+        return new SignResult(Optional.of(signed), List.of());
+    }
+
+    /** A correction of a signed note: a new draft with its content, naming the note it corrects. */
+    public EncounterNote correct(CurrentUser user, UUID signedId) {
+        EncounterNote original = find(user, signedId).filter(EncounterNote::signed)
+                .orElseThrow(() -> new IllegalStateException("Only your own signed note can be corrected"));
+        Instant now = clock.instant();
+        EncounterNote note = new EncounterNote(UUID.randomUUID(), original.kind(), EncounterNote.Status.DRAFT,
+                author(user), original.patient(), original.content(), Optional.of(original.id()), now, now,
+                Optional.empty(), 0);
+        notes.insert(note);
+        audit.note(user, original.patient().nhsNumber(), AuditAction.NOTE_DRAFTED, "Correction of note "
+                + original.id() + " started", "draft " + note.id(), UUID.randomUUID().toString());
+        return note;
+    }
+
+    /** Deletes one of the user's own drafts (never a signed note). */
+    public boolean discard(CurrentUser user, UUID id) {
+        return notes.deleteDraft(id, user.userId());
+    }
+
+    /** The user's unsent drafts, most recently changed first. */
+    public List<EncounterNote> drafts(CurrentUser user) {
+        return notes.byAuthor(user.userId(), EncounterNote.Status.DRAFT, 50);
+    }
+
+    /** The user's signed notes with where each delivery has got to, most recent first. */
+    public List<SentNote> sent(CurrentUser user) {
+        return notes.byAuthor(user.userId(), EncounterNote.Status.SIGNED, 100).stream()
+                .map(n -> new SentNote(n, deliveries.of(n.id()))).toList();
+    }
+
+    /** A signed note and its delivery. */
+    public record SentNote(EncounterNote note, Optional<NoteDelivery> delivery) {
+    }
+
+    /** The note's delivery, for its author. */
+    public Optional<NoteDelivery> delivery(CurrentUser user, UUID id) {
+        return find(user, id).flatMap(n -> deliveries.of(n.id()));
+    }
+
+    /** Removes drafts nobody has touched for the drafts' retention period; returns how many. */
+    public int purgeOldDrafts() {
+        return notes.purgeDraftsBefore(clock.instant().minus(draftRetention));
+    }
+
+    static EncounterNote.Author author(CurrentUser user) {
+        return new EncounterNote.Author(user.userId(), user.name(), user.role().claimValue(), user.sdsUserId(),
+                user.sdsRoleProfileId(), user.organisation().odsCode(), user.organisation().name());
+    }
+}

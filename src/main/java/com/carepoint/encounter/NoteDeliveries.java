@@ -1,0 +1,60 @@
+package com.carepoint.encounter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The durable outbox of signed notes (table {@code note_delivery}). */
+@Repository
+class NoteDeliveries {
+
+    private final JdbcClient jdbc;
+
+    NoteDeliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a signed note's delivery: in the caller's transaction, so the note is never signed without it. */
+    void queue(EncounterNote note, Instant now) {
+        jdbc.sql("""
+                insert into note_delivery (note_id, local_id, status, recipient, attempts, next_attempt_at, queued_at)
+                values (?, ?, 'QUEUED', ?, 0, ?, ?)
+                """).params(note.id(), "carepoint-" + note.id(), note.patient().registeredPracticeOds(), ts(now),
+                ts(now)).update();
+    }
+
+    Optional<NoteDelivery> of(UUID noteId) {
+        return jdbc.sql("select * from note_delivery where note_id = ?").param(noteId).query(NoteDeliveries::row)
+                .optional();
+    }
+
+    /** Deliveries still on their way, for the operator's page. */
+    List<NoteDelivery> unfinished(int limit) {
+        return jdbc.sql("""
+                select * from note_delivery where status not in ('FILED', 'REJECTED', 'FAILED')
+                order by queued_at limit ?""").param(limit).query(NoteDeliveries::row).list();
+    }
+
+    static NoteDelivery row(ResultSet rs, int n) throws SQLException {
+        return new NoteDelivery(rs.getObject("note_id", UUID.class), rs.getString("local_id"),
+                NoteDelivery.Status.valueOf(rs.getString("status")), Optional.ofNullable(rs.getString("status_detail")),
+                Optional.ofNullable(rs.getString("mesh_message_id")), rs.getString("recipient"), rs.getInt("attempts"),
+                rs.getTimestamp("next_attempt_at").toInstant(), rs.getTimestamp("queued_at").toInstant(),
+                instant(rs, "accepted_at"), instant(rs, "delivered_at"), instant(rs, "completed_at"),
+                Optional.ofNullable(rs.getString("last_error")), instant(rs, "alerted_at"));
+    }
+
+    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getTimestamp(column)).map(Timestamp::toInstant);
+    }
+
+    private static Timestamp ts(Instant i) {
+        return Timestamp.from(i);
+    }
+}
