@@ -214,7 +214,10 @@ public final class MeshClient {
         expect(first, "download", Call.DOWNLOAD, 200, 206);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(decoded(first, "download"));
-        int total = chunkTotal(first, "download");
+        boolean report = first.headers().firstValue(MeshHeaders.MEX_MESSAGE_TYPE).orElse("").trim()
+                .equalsIgnoreCase("REPORT");
+        // A report has no body and no chunks ("the Download message response body of an error report message is empty").
+        int total = report ? 1 : chunkTotal(first, "download");
         if (first.status() == 206 && total < 2) {
             throw unreadable("download", 206, false);
         }
