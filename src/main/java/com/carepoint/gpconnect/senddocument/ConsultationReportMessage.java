@@ -25,6 +25,7 @@ import org.hl7.fhir.dstu3.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.dstu3.model.Extension;
 import org.hl7.fhir.dstu3.model.HumanName;
 import org.hl7.fhir.dstu3.model.Identifier;
+import org.hl7.fhir.dstu3.model.InstantType;
 import org.hl7.fhir.dstu3.model.MessageHeader;
 import org.hl7.fhir.dstu3.model.Narrative;
 import org.hl7.fhir.dstu3.model.Organization;
@@ -145,8 +146,8 @@ public final class ConsultationReportMessage {
         // CS-051: "Event MUST contain a fixed value of ITK007C from code system ITK-MessageEvent-2".
         h.setEvent(new Coding(SYSTEM_MESSAGE_EVENT, EVENT_SEND_DOCUMENT, "ITK GP Connect Send Document"));
         // CS-052: "Timestamp MUST contain the date/time when the message was generated".
-        h.setTimestamp(Date.from(r.createdAt()));
-        h.getTimestampElement().setTimeZone(TimeZone.getTimeZone("UTC"));
+        h.setTimestampElement(new InstantType(Date.from(r.createdAt()), TemporalPrecisionEnum.SECOND,
+                TimeZone.getTimeZone("UTC")));
         // CS-049: "Sender MUST contain a reference to the CareConnect-ITK-Header-Organization-1 resource".
         h.setSender(urn(senderId));
         // CS-050: "Source MUST contain the MESH mailbox ID of the sender".

@@ -52,6 +52,9 @@ public final class GpProviderAddress {
 
     /** The surname as it goes into {@code Mex-To}; refused when it cannot be carried as it is meant. */
     public static String surnameForAddress(String surname) {
+        if (surname != null && surname.chars().anyMatch(Character::isISOControl)) {
+            throw new UnaddressableException("The patient's surname has control characters");
+        }
         String ascii = ascii(surname == null ? "" : surname);
         if (ascii.isEmpty()) {
             throw new UnaddressableException("The patient has no surname to address the message with");
@@ -76,7 +79,7 @@ public final class GpProviderAddress {
             char c = decomposed.charAt(i);
             b.append(SPELLED.getOrDefault(c, String.valueOf(c)));
         }
-        return b.toString().replaceAll("\\s+", " ").trim();
+        return b.toString().replaceAll("\\s+", " ").strip();
     }
 
     /** Text for a MESH header that only shows it (the subject): what cannot be carried becomes '?'. */
