@@ -3,6 +3,7 @@ package com.carepoint.audit;
 import com.carepoint.access.OrganisationType;
 import com.carepoint.access.Role;
 import com.carepoint.kernel.NhsNumber;
+import com.carepoint.kernel.Text;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -110,28 +111,7 @@ final class TransparencyReportPdf {
         return OrganisationType.fromClaim(type).map(OrganisationType::displayName).orElse(type);
     }
 
-    /** Escapes text for XHTML; control characters (not allowed in XML) become spaces. */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t') {
-                        b.append(' ');
-                    } else {
-                        b.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return b.toString();
+        return Text.xml(s);
     }
 }

@@ -168,6 +168,25 @@ public class EncounterNoteService {
         return find(user, id).flatMap(n -> deliveries.of(n.id()));
     }
 
+    /**
+     * The note's PDF, for its author: version 1 for a first note, one more for each correction it stands on.
+     */
+    public byte[] pdf(CurrentUser user, UUID id) {
+        EncounterNote note = find(user, id).orElseThrow(() -> new IllegalStateException("Not your note"));
+        return NotePdf.render(note, version(note), Optional.empty());
+    }
+
+    /** 1 for a first note; each correction is one more than the note it corrects. */
+    int version(EncounterNote note) {
+        int version = 1;
+        Optional<UUID> corrects = note.corrects();
+        while (corrects.isPresent() && version < 100) {
+            version++;
+            corrects = notes.find(corrects.get()).flatMap(EncounterNote::corrects);
+        }
+        return version;
+    }
+
     /** Removes drafts nobody has touched for the drafts' retention period; returns how many. */
     public int purgeOldDrafts() {
         return notes.purgeDraftsBefore(clock.instant().minus(draftRetention));

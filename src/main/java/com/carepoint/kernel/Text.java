@@ -24,4 +24,29 @@ public final class Text {
     public static String capitalise(String s) {
         return s == null || s.isEmpty() ? "" : s.substring(0, 1).toUpperCase(Locale.UK) + s.substring(1);
     }
+
+    /** Escapes text for XHTML (documents rendered to PDF); control characters, not allowed in XML, become spaces. */
+    public static String xml(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    if (c < 0x20 && c != '\n' && c != '\t') {
+                        b.append(' ');
+                    } else {
+                        b.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return b.toString();
+    }
 }

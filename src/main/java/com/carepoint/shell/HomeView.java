@@ -5,6 +5,8 @@ import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
 import com.carepoint.audit.EmergencyAccessReviews;
 import com.vaadin.flow.component.html.Div;
+import com.carepoint.encounter.EncounterNoteService;
+import com.carepoint.encounter.NotesView;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -25,7 +27,7 @@ public class HomeView extends VerticalLayout {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
 
-    public HomeView(CurrentUserService users, EmergencyAccessReviews reviews) {
+    public HomeView(CurrentUserService users, EmergencyAccessReviews reviews, EncounterNoteService notes) {
         addClassName("cp-page");
         setId("home-view");
         Optional<CurrentUser> user = users.find();
@@ -55,6 +57,14 @@ public class HomeView extends VerticalLayout {
             add(queue);
         }
 
+        if (notes.kindFor(u).isPresent()) {
+            var drafts = notes.drafts(u);
+            if (!drafts.isEmpty()) {
+                H2 draftsTitle = new H2("Your unsent encounter notes");
+                draftsTitle.setId("home-drafts-title");
+                add(draftsTitle, NotesView.drafts(drafts));
+            }
+        }
         H2 tasksTitle = new H2("What you can do");
         Div tiles = new Div();
         tiles.addClassName("cp-tiles");

@@ -3,6 +3,7 @@ package com.carepoint.shell;
 import com.carepoint.access.PolicyView;
 import com.carepoint.access.Role;
 import com.carepoint.appointments.AppointmentsHomeView;
+import com.carepoint.encounter.NotesView;
 import com.carepoint.audit.AuditView;
 import com.carepoint.audit.EmergencyAccessReviewView;
 import com.carepoint.audit.PracticeNotificationsView;
@@ -43,7 +44,7 @@ public final class Navigation {
             new Destination("Home", VaadinIcon.HOME, Optional.of(HomeView.class), EnumSet.allOf(Role.class)),
             new Destination("Find a patient", VaadinIcon.SEARCH, Optional.of(PatientSearchView.class), CLINICAL),
             new Destination("Appointments", VaadinIcon.CALENDAR_CLOCK, Optional.of(AppointmentsHomeView.class), CLINICIANS),
-            new Destination("Encounter notes", VaadinIcon.EDIT, Optional.empty(), CLINICIANS),
+            new Destination("Encounter notes", VaadinIcon.EDIT, Optional.of(NotesView.class), CLINICIANS),
             new Destination("Audit trail", VaadinIcon.RECORDS, Optional.of(AuditView.class), PRIVACY),
             new Destination("Emergency access reviews", VaadinIcon.EXCLAMATION_CIRCLE_O,
                     Optional.of(EmergencyAccessReviewView.class), PRIVACY),

@@ -1,0 +1,93 @@
+package com.carepoint.encounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.carepoint.Application;
+import com.carepoint.access.DemoUsers;
+import com.carepoint.kernel.NhsNumber;
+import com.carepoint.kernel.TracedPatient;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Drafts, signing and corrections against the real database: what is frozen stays frozen, and only its author sees it. */
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EncounterNoteServiceTest {
+
+    @Autowired
+    EncounterNoteService notes;
+    @Autowired
+    JdbcClient jdbc;
+
+    static TracedPatient patient() {
+        NhsNumber nhs = NhsNumber.parse("9990000018").orElseThrow();
+        return new TracedPatient(nhs, nhs, "Mrs", List.of("Susan"), "Hargreaves", "female", LocalDate.of(1961, 1, 4),
+                Optional.empty(), false, List.of("1 Test Street"), "NS1 1AA", Optional.empty(), Optional.of("A20047"));
+    }
+
+    static NoteContent complete() {
+        NoteContent c = new NoteContent();
+        c.setPresentingComplaint("Fall at home");
+        c.setImpression("Mechanical fall, no injury");
+        c.setOutcome(NoteContent.Outcome.LEFT_AT_HOME);
+        c.setSafetyNetting("Call 999 if dizzy or in pain");
+        return c;
+    }
+
+    @Test
+    void aDraftIsSavedAsTypedAndSeenOnlyByItsAuthor() {
+        EncounterNote draft = notes.start(DemoUsers.PARAMEDIC, patient());
+        NoteContent c = new NoteContent();
+        c.setSpo2("9");  // half-typed: saved as it is
+        assertThat(notes.save(DemoUsers.PARAMEDIC, draft.id(), 0, c).revision()).contains(1);
+        assertThat(notes.find(DemoUsers.PARAMEDIC, draft.id()).orElseThrow().content().getSpo2()).isEqualTo("9");
+        assertThat(notes.find(DemoUsers.CLINICIAN_111, draft.id())).isEmpty();
+        assertThat(notes.save(DemoUsers.CLINICIAN_111, draft.id(), 1, c).refusal())
+                .contains(EncounterNoteService.Refusal.NOT_YOURS);
+        // A save from a window holding an older revision is refused, not silently overwriting the newer one.
+        assertThat(notes.save(DemoUsers.PARAMEDIC, draft.id(), 0, c).refusal())
+                .contains(EncounterNoteService.Refusal.CHANGED_ELSEWHERE);
+        assertThat(notes.drafts(DemoUsers.PARAMEDIC)).extracting(EncounterNote::id).contains(draft.id());
+    }
+
+    @Test
+    void signingFreezesTheNoteAndQueuesItsDeliveryTogether() {
+        EncounterNote draft = notes.start(DemoUsers.PARAMEDIC, patient());
+        notes.save(DemoUsers.PARAMEDIC, draft.id(), 0, new NoteContent());
+        assertThat(notes.sign(DemoUsers.PARAMEDIC, draft.id(), 1).problems()).contains("Enter the presenting complaint");
+        notes.save(DemoUsers.PARAMEDIC, draft.id(), 1, complete());
+        EncounterNoteService.SignResult signed = notes.sign(DemoUsers.PARAMEDIC, draft.id(), 2);
+        assertThat(signed.problems()).isEmpty();
+        assertThat(signed.note().orElseThrow().signed()).isTrue();
+        assertThat(notes.delivery(DemoUsers.PARAMEDIC, draft.id())).get().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(NoteDelivery.Status.QUEUED);
+            assertThat(d.recipient()).isEqualTo("A20047");
+        });
+        // Frozen: the application cannot change or delete it, even directly in the database.
+        assertThat(notes.save(DemoUsers.PARAMEDIC, draft.id(), 2, new NoteContent()).revision()).isEmpty();
+        assertThat(notes.discard(DemoUsers.PARAMEDIC, draft.id())).isFalse();
+        assertThatThrownBy(() -> jdbc.sql("update encounter_note set content = '{}'::jsonb where id = ?")
+                .param(draft.id()).update()).hasMessageContaining("a signed encounter note cannot be changed");
+        assertThatThrownBy(() -> jdbc.sql("delete from encounter_note where id = ?").param(draft.id()).update())
+                .hasMessageContaining("cannot be changed or deleted");
+        assertThat(notes.pdf(DemoUsers.PARAMEDIC, draft.id())).startsWith("%PDF".getBytes());
+    }
+
+    @Test
+    void aCorrectionIsANewVersionNamingTheNoteItCorrects() {
+        EncounterNote draft = notes.start(DemoUsers.PARAMEDIC, patient());
+        notes.save(DemoUsers.PARAMEDIC, draft.id(), 0, complete());
+        notes.sign(DemoUsers.PARAMEDIC, draft.id(), 1);
+        EncounterNote correction = notes.correct(DemoUsers.PARAMEDIC, draft.id());
+        assertThat(correction.corrects()).contains(draft.id());
+        assertThat(correction.content().getPresentingComplaint()).isEqualTo("Fall at home");
+        assertThat(notes.version(correction)).isEqualTo(2);
+        assertThat(notes.find(DemoUsers.PARAMEDIC, draft.id()).orElseThrow().content().getPresentingComplaint())
+                .isEqualTo("Fall at home");
+    }
+}
