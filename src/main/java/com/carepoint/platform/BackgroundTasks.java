@@ -1,0 +1,66 @@
+package com.carepoint.platform;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Cluster-safe background work: every db-scheduler {@link Task} bean (recurring ones are scheduled at start-up) runs
+ * on db-scheduler ({@code com.github.kagkarlsson:db-scheduler}), which claims each due execution in the
+ * {@code scheduled_tasks} table with an optimistic update, so that with several Carepoint nodes on one database
+ * exactly one node runs it, and a node that dies mid-run is noticed by its missing heartbeat. Off with
+ * {@code carepoint.background-tasks.enabled=false} (as {@code ./carepoint audit-verify} runs).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "carepoint.background-tasks.enabled", havingValue = "true", matchIfMissing = true)
+public class BackgroundTasks {
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundTasks.class);
+
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Scheduler backgroundScheduler(DataSource dataSource, List<Task<?>> tasks) {
+        List<Task<?>> onStartup = tasks.stream().filter(t -> t instanceof OnStartup).toList();
+        List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
+        return Scheduler.create(dataSource, others)
+                .startTasks((List) onStartup)
+                .threads(2)
+                .pollingInterval(Duration.ofSeconds(10))
+                .shutdownMaxWait(Duration.ofSeconds(20))
+                .build();
+    }
+
+    @Bean
+    SmartLifecycle backgroundSchedulerLifecycle(Scheduler scheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                scheduler.start();
+                running = true;
+                log.info("Background tasks started (db-scheduler)");
+            }
+
+            @Override
+            public void stop() {
+                scheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}
