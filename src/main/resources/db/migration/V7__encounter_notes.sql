@@ -45,6 +45,7 @@ create trigger encounter_note_frozen before update or delete on encounter_note
 create table note_delivery (
     note_id          uuid          primary key references encounter_note (id),
     local_id         varchar(100)  not null unique,
+    itk_message_id   varchar(100)  not null unique,
     status           varchar(20)   not null,
     status_detail    text,
     mesh_message_id  varchar(100),

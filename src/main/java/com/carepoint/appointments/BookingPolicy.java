@@ -175,6 +175,12 @@ public class BookingPolicy {
                 .map(v -> v.trim().toLowerCase(Locale.UK)).findFirst();
     }
 
+    /** An organisation's telephone number as the policy lists it (also sent with its encounter notes). */
+    public Optional<String> telephone(String odsCode) {
+        return organisations.stream().filter(o -> o.odsCode() != null && o.odsCode().equalsIgnoreCase(odsCode))
+                .map(OrganisationContact::telephone).filter(t -> t != null && !t.isBlank()).findFirst();
+    }
+
     /** The rules as loaded, for the privacy officer's policy page. */
     public List<Rule> rules() {
         return rules;

@@ -23,10 +23,20 @@ class NoteDeliveries {
     /** Queues a signed note's delivery: in the caller's transaction, so the note is never signed without it. */
     void queue(EncounterNote note, Instant now) {
         jdbc.sql("""
-                insert into note_delivery (note_id, local_id, status, recipient, attempts, next_attempt_at, queued_at)
-                values (?, ?, 'QUEUED', ?, 0, ?, ?)
-                """).params(note.id(), "carepoint-" + note.id(), note.patient().registeredPracticeOds(), ts(now),
-                ts(now)).update();
+                insert into note_delivery (note_id, local_id, itk_message_id, status, recipient, attempts,
+                    next_attempt_at, queued_at)
+                values (?, ?, ?, 'QUEUED', ?, 0, ?, ?)
+                """).params(note.id(), "carepoint-" + note.id(), messageId(note.id()).toString(),
+                note.patient().registeredPracticeOds(), ts(now), ts(now)).update();
+    }
+
+    /**
+     * The ITK3 message id of a note's message: the same for every attempt (derived from the note's id), so a resend
+     * after a crash is the same message to MESH's recipient, which recognises it.
+     */
+    static UUID messageId(UUID noteId) {
+        return UUID.nameUUIDFromBytes(("carepoint-send-document:" + noteId).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     Optional<NoteDelivery> of(UUID noteId) {

@@ -3,7 +3,7 @@
  * typed and seen only by its author, signed and frozen, rendered as a PDF, and sent to the patient's registered GP
  * through a durable outbox whose status the author can follow.
  */
-@ApplicationModule(displayName = "Encounter", allowedDependencies = {"access", "audit", "kernel", "patient"})
+@ApplicationModule(displayName = "Encounter", allowedDependencies = {"access", "appointments", "audit", "gpconnect :: senddocument", "kernel", "mesh", "patient"})
 package com.carepoint.encounter;
 
 import org.springframework.modulith.ApplicationModule;
