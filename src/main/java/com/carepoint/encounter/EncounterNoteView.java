@@ -106,6 +106,7 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
         saved.addClassName("cp-meta");
         saved.setText("Draft saved " + TIME.format(note.updatedAt().atZone(UK)) + ". It is saved as you type; "
                 + "only you can see it.");
+        saved.getElement().setAttribute("data-revision", String.valueOf(revision));
         Paragraph kept = new Paragraph("Drafts are kept for " + notes.draftRetention().toDays() + " days after you "
                 + "last change them. The practice receives the note only when you sign and send it.");
         kept.addClassName("cp-meta");

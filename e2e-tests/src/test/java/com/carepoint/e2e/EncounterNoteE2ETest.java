@@ -1,0 +1,62 @@
+package com.carepoint.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.carepoint.e2e.pages.EncounterNotePage;
+import com.carepoint.e2e.pages.IdpLoginPage;
+import com.carepoint.e2e.pages.PatientSearchPage;
+import com.carepoint.e2e.support.BrowserTest;
+import com.carepoint.e2e.support.DemoUser;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The encounter note as a paramedic writes it: saved as typed (a reload mid-way loses nothing), NEWS2 as the
+ * observations are typed, the rules before signing, and once signed, frozen and on its way to the practice.
+ */
+class EncounterNoteE2ETest extends BrowserTest {
+
+    static final String RIVERSIDE_PATIENT = "9990000018";
+
+    @Test
+    void aParamedicWritesANoteReloadsMidWayLosesNothingAndSignsIt() {
+        page.navigate(url("/patients"));
+        new IdpLoginPage(page).signInAs(DemoUser.PARAMEDIC);
+        new PatientSearchPage(page).findByNhsNumber(RIVERSIDE_PATIENT);
+        EncounterNotePage note = EncounterNotePage.startFrom(page);
+        String address = page.url();
+        note.type("note-presenting-complaint", "Fall at home, found on floor by carer")
+                .type("note-rr", "22").type("note-spo2", "95").type("note-systolic", "105")
+                .type("note-diastolic", "70").type("note-pulse", "112").type("note-temperature", "38.4");
+        note.choose("note-oxygen", "Air");
+        assertThat(note.news2()).containsText("not calculated until all seven");
+
+        // The page is reloaded mid-way (a crash, a dropped connection): everything typed is still there.
+        page.reload();
+        note.waitUntilShown();
+        assertThat(note.value("note-presenting-complaint")).isEqualTo("Fall at home, found on floor by carer");
+        assertThat(note.value("note-temperature")).isEqualTo("38.4");
+        note.consciousness("A — Alert");
+        // RR 22 (2) + SpO2 95 (1) + air (0) + BP 105 (1) + pulse 112 (2) + alert (0) + 38.4 (1) = 7: high.
+        assertThat(note.news2()).hasAttribute("data-score", "7");
+        assertThat(note.news2()).hasAttribute("data-risk", "HIGH");
+
+        // The home page lists the unsent draft.
+        page.navigate(url("/"));
+        assertThat(page.locator("#note-drafts")).containsText("HARGREAVES");
+        page.navigate(address);
+        note.waitUntilShown();
+
+        note.trySign();
+        assertThat(note.problems()).containsText("Enter your impression");
+        note.type("note-impression", "Mechanical fall with possible early sepsis");
+        note.choose("note-outcome", "Conveyed to hospital");
+        note.type("note-outcome-detail", "Northshire General Hospital ED");
+        note.sign();
+        assertThat(page.locator("#note-content")).containsText("Mechanical fall with possible early sepsis");
+        assertThat(note.status()).hasAttribute("data-status", java.util.regex.Pattern.compile(
+                "QUEUED|ACCEPTED|DELIVERED|FILED"));
+        assertThat(page.locator("#note-sign")).hasCount(0);
+        assertThat(page.locator("#note-pdf")).isVisible();
+    }
+}
