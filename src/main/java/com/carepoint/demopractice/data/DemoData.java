@@ -82,9 +82,10 @@ public final class DemoData {
             });
         }
         for (SeededAppointment a : seededAppointments) {
-            if (schedules.stream().noneMatch(t -> t.id().equals(a.schedule()) && t.service().equals(a.service()))) {
-                throw new IllegalStateException("Seeded appointment for " + a.nhsNumber() + " names no schedule "
-                        + a.schedule() + " of " + a.service());
+            if (a.inDays() < 0 || schedules.stream()
+                    .noneMatch(t -> t.id().equals(a.schedule()) && t.service().equals(a.service()))) {
+                throw new IllegalStateException("Seeded appointment for " + a.nhsNumber() + " needs inDays of 0 or "
+                        + "more and a schedule of " + a.service() + " (" + a.schedule() + ")");
             }
         }
     }

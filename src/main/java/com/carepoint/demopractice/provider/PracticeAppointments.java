@@ -155,8 +155,8 @@ final class PracticeAppointments {
     // ------------------------------------------------------------------ seeding
 
     /**
-     * Puts a seeded appointment in the book: the first slot of its schedule at or after its time on its day (or the
-     * nearest day with one, away from today), for the patient's logical id here.
+     * Puts a seeded appointment in the book: the first free slot of its schedule at or after its time on its day (or
+     * the nearest later day with one), for the patient's logical id here.
      */
     private void seed(SeededAppointment s) {
         PatientRecord patient = records.record(s.nhsNumber()).orElseThrow(() -> new IllegalStateException(
@@ -166,8 +166,8 @@ final class PracticeAppointments {
         Set<LocalDate> days = schedules.days();
         Slot slot = null;
         for (int i = 0; i < 14 && slot == null; i++) {
-            LocalDate day = today().plusDays(s.inDays() + (s.inDays() < 0 ? -i : i));
-            if (s.inDays() >= 0 && !days.contains(day)) {
+            LocalDate day = today().plusDays(s.inDays() + i);
+            if (!days.contains(day)) {
                 continue;
             }
             // A session that started the day before (overnight) can hold the day's first slots.
