@@ -108,7 +108,9 @@ final class AppointmentProvider implements IResourceProvider {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw GpcErrors.badRequest("If-Match with the appointment's current ETag (W/\"[versionId]\") is required");
         }
-        Appointment a = Bodies.parse(fhir, request, Appointment.class);
+        Appointment a = Bodies.parse(fhir, request, Appointment.class,
+                change == Change.CANCEL ? AppointmentRules::checkCancellationReasonValue : x -> {
+                });
         // FHIR STU3 update: the body's id must be the id in the URL.
         if (!a.hasIdElement() || !id.getIdPart().equals(a.getIdElement().getIdPart())) {
             throw GpcErrors.badRequest("The Appointment's id must be the id in the URL (" + id.getIdPart() + ")");

@@ -410,12 +410,8 @@ final class AppointmentRules {
         if (reasons.size() != 1) {
             throw GpcErrors.invalidResource("One " + Gpc.EXT_CANCELLATION_REASON + " extension is required");
         }
-        // An empty reason: INVALID_PARAMETER, as the NHS provider test suite expects (AppointmentCancel.feature,
-        // "Cancel appointment missing cancellation extension reason").
-        if (!(reasons.getFirst().getValue() instanceof StringType s) || s.getValue() == null
-                || s.getValue().isBlank()) {
-            throw GpcErrors.invalidParameter("The cancellation reason extension needs a valueString reason");
-        }
+        checkCancellationReasonValue(request);
+        StringType s = (StringType) reasons.getFirst().getValue();
         // UC/cancel: "If any content other than the appointment cancellation reason or appointment status is updated
         // the server SHALL reject the amendment and return an error" (INVALID_RESOURCE).
         requireUnchanged(fhir, request, stored, Set.of("status", "cancellation-reason"));
@@ -423,6 +419,19 @@ final class AppointmentRules {
         next.setStatus(Appointment.AppointmentStatus.CANCELLED);
         next.addExtension(new Extension(Gpc.EXT_CANCELLATION_REASON, new StringType(s.getValue())));
         return next;
+    }
+
+    /**
+     * A cancellation reason extension without a reason: INVALID_PARAMETER, as the NHS provider test suite expects
+     * (AppointmentCancel.feature, "Cancel appointment missing cancellation extension reason"). Checked before the
+     * body is validated strictly, where an extension without a value would be INVALID_RESOURCE.
+     */
+    static void checkCancellationReasonValue(Appointment request) {
+        for (Extension e : request.getExtensionsByUrl(Gpc.EXT_CANCELLATION_REASON)) {
+            if (!(e.getValue() instanceof StringType s) || s.getValue() == null || s.getValue().isBlank()) {
+                throw GpcErrors.invalidParameter("The cancellation reason extension needs a valueString reason");
+            }
+        }
     }
 
     /**

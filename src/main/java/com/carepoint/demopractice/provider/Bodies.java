@@ -7,6 +7,7 @@ import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
@@ -24,6 +25,16 @@ final class Bodies {
     }
 
     static <T extends IBaseResource> T parse(FhirContext fhir, RequestDetails request, Class<T> type) {
+        return parse(fhir, request, type, t -> {
+        });
+    }
+
+    /**
+     * @param beforeValidation a check of the leniently parsed resource, made before it is validated strictly (for a
+     *                         rule whose own error code must win over INVALID_RESOURCE)
+     */
+    static <T extends IBaseResource> T parse(FhirContext fhir, RequestDetails request, Class<T> type,
+            Consumer<T> beforeValidation) {
         byte[] bytes = request.loadRequestContents();
         String body = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
         if (body.isBlank()) {
@@ -43,6 +54,7 @@ final class Bodies {
             throw GpcErrors.invalidResource("The request body is a " + parsed.fhirType() + ", not a "
                     + type.getSimpleName());
         }
+        beforeValidation.accept(type.cast(parsed));
         IParser strict = (xml ? fhir.newXmlParser() : fhir.newJsonParser()).setParserErrorHandler(new StrictErrorHandler());
         try {
             return strict.parseResource(type, body);

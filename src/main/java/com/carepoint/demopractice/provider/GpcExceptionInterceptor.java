@@ -31,6 +31,12 @@ final class GpcExceptionInterceptor {
             log.warn("Demo practice request failed unexpectedly: {}", thrown.toString());
             return GpcErrors.internalError("Unexpected error: " + thrown.getClass().getSimpleName());
         }
+        // HAPI reads a create or update body before the method: a resource of another type than the one the URL names
+        // is a resource that does not validate ("Resource fails to validate against StructureDefinition"), not a
+        // malformed request.
+        if (e.getStatusCode() == 400 && String.valueOf(e.getMessage()).contains("HAPI-1814")) {
+            return GpcErrors.invalidResource(e.getMessage());
+        }
         return switch (e.getStatusCode()) {
             case 400, 405 -> GpcErrors.badRequest(e.getMessage());
             case 404, 501 -> GpcErrors.notImplemented(e.getMessage());
