@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ final class AppointmentBook {
             Appointment a = resource.copy();
             a.setId(new IdType("Appointment", id, Integer.toString(version)));
             a.getMeta().setVersionId(Integer.toString(version));
+            // Also HAPI's Last-Modified header (FHIR API guidance, "Create resource": "An ETag header with the
+            // version Id and a Last-Modified header will also be included").
+            a.getMeta().setLastUpdated(Date.from(changed));
             a.getMeta().getProfile().clear();
             a.getMeta().addProfile(Gpc.PROFILE_APPOINTMENT);
             return a;

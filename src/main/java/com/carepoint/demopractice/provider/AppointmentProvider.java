@@ -12,11 +12,9 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import com.carepoint.demopractice.provider.AppointmentBook.Stored;
 import com.carepoint.demopractice.provider.AppointmentRules.Booking;
 import com.carepoint.demopractice.provider.AppointmentRules.Change;
-import java.util.List;
 import java.util.function.Supplier;
 import org.hl7.fhir.dstu3.model.Appointment;
 import org.hl7.fhir.dstu3.model.IdType;
-import org.hl7.fhir.dstu3.model.Reference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
@@ -72,13 +70,6 @@ final class AppointmentProvider implements IResourceProvider {
         Appointment a = Bodies.parse(fhir, request, Appointment.class);
         Booking booking = AppointmentRules.checkBooking(a, service);
         Appointment stored = a.copy();
-        // The patient participant is the one this server knows (the request's own reference, checked above).
-        stored.getParticipant().forEach(p -> {
-            String ref = p.getActor().getReference();
-            if (ref.startsWith("Patient/")) {
-                p.setActor(new Reference("Patient/" + booking.patientId()).setDisplay(p.getActor().getDisplay()));
-            }
-        });
         AppointmentRules.populate(stored, service, booking.slots());
         Stored saved;
         try {
@@ -136,9 +127,5 @@ final class AppointmentProvider implements IResourceProvider {
         outcome.setResource(served);
         outcome.setCreated(created);
         return outcome;
-    }
-
-    static List<Appointment> served(List<Stored> stored) {
-        return stored.stream().map(Stored::served).toList();
     }
 }

@@ -77,10 +77,10 @@ final class PracticeAppointments {
 
     /** A patient this service finds by a Patient search (so may book for), by its logical id here. */
     Optional<PatientRecord> patient(String logicalId) {
+        // The patient's registration and flags only: no generated history is needed (or built) for a booking.
         return records.data().patients().stream()
                 .filter(p -> foundations.patientId(p).equals(logicalId))
                 .findFirst()
-                .flatMap(p -> records.record(p.nhsNumber()))
                 .filter(p -> practice.serves(p.practice()))
                 .filter(p -> !p.flags().sensitive())
                 .filter(p -> p.flags().deceased() == null);
@@ -159,7 +159,7 @@ final class PracticeAppointments {
      * the nearest later day with one), for the patient's logical id here.
      */
     private void seed(SeededAppointment s) {
-        PatientRecord patient = records.record(s.nhsNumber()).orElseThrow(() -> new IllegalStateException(
+        PatientRecord patient = records.data().patient(s.nhsNumber()).orElseThrow(() -> new IllegalStateException(
                 "Seeded appointment names no demo patient " + s.nhsNumber()));
         ScheduleTemplate t = schedules.template(s.schedule()).orElseThrow();
         LocalTime after = LocalTime.parse(s.after());

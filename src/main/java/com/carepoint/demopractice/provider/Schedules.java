@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,9 +71,9 @@ final class Schedules {
      * The days whose sessions have slots: today and the next 27 days, and the days of the next clock change; and
      * yesterday, whose overnight sessions run into today.
      */
-    Set<LocalDate> days() {
+    NavigableSet<LocalDate> days() {
         LocalDate today = today();
-        Set<LocalDate> days = new TreeSet<>();
+        NavigableSet<LocalDate> days = new TreeSet<>();
         for (int i = -1; i < DAYS_AHEAD; i++) {
             days.add(today.plusDays(i));
         }
@@ -91,7 +92,7 @@ final class Schedules {
     }
 
     Instant horizonEnd() {
-        LocalDate last = ((TreeSet<LocalDate>) days()).last();
+        LocalDate last = days().last();
         return last.plusDays(2).atStartOfDay(UK).toInstant();
     }
 
