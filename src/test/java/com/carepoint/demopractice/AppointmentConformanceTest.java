@@ -7,23 +7,47 @@ import com.carepoint.Application;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hl7.fhir.dstu3.model.Appointment;
 import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.CapabilityStatement;
+import org.hl7.fhir.dstu3.model.CodeableConcept;
+import org.hl7.fhir.dstu3.model.Location;
+import org.hl7.fhir.dstu3.model.Organization;
+import org.hl7.fhir.dstu3.model.Patient;
+import org.hl7.fhir.dstu3.model.Practitioner;
 import org.hl7.fhir.dstu3.model.Reference;
 import org.hl7.fhir.dstu3.model.Resource;
 import org.hl7.fhir.dstu3.model.Schedule;
 import org.hl7.fhir.dstu3.model.Slot;
+import org.hl7.fhir.dstu3.model.StringType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -101,10 +125,6 @@ class AppointmentConformanceTest {
         return all(b, Slot.class).stream().map(s -> s.getServiceTypeFirstRep().getText()).collect(Collectors.toSet());
     }
 
-    static String raw(Resource r, String element) {
-        return STU3.newJsonParser().encodeResourceToString(r).replaceAll(".*\"" + element + "\":\"([^\"]+)\".*", "$1");
-    }
-
     static OffsetDateTime wire(String value) {
         return OffsetDateTime.parse(value);
     }
@@ -148,7 +168,7 @@ class AppointmentConformanceTest {
             assertThat(s.getMeta().getProfile()).extracting(p -> p.getValue())
                     .containsExactly("https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Schedule-1");
             assertThat(s.getExtensionsByUrl("https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-PractitionerRole-1"))
-                    .singleElement().satisfies(e -> assertThat(((org.hl7.fhir.dstu3.model.CodeableConcept) e.getValue())
+                    .singleElement().satisfies(e -> assertThat(((CodeableConcept) e.getValue())
                             .getCodingFirstRep().getSystem()).isEqualTo("https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-SDSJobRoleName-1"));
             assertThat(s.getServiceCategory().getText()).isNotBlank();
             assertThat(s.getActor()).anyMatch(a -> a.getReference().startsWith("Location/"));
@@ -158,9 +178,9 @@ class AppointmentConformanceTest {
                         + e.getResource().getIdElement().getIdPart()).equals(actor.getReference()));
             }
         }
-        assertThat(all(b, org.hl7.fhir.dstu3.model.Location.class))
+        assertThat(all(b, Location.class))
                 .allSatisfy(l -> assertThat(l.getManagingOrganization().getReference()).startsWith("Organization/"));
-        assertThat(all(b, org.hl7.fhir.dstu3.model.Organization.class)).singleElement()
+        assertThat(all(b, Organization.class)).singleElement()
                 .satisfies(o -> assertThat(o.getIdentifierFirstRep().getValue()).isEqualTo("A20047"));
     }
 
@@ -171,19 +191,19 @@ class AppointmentConformanceTest {
                 "_include", "Slot:schedule", "searchFilter", ORG_TYPE + "|urgent-care");
         Bundle b = bundle(r.send());
         assertThat(all(b, Slot.class)).isNotEmpty();
-        assertThat(all(b, org.hl7.fhir.dstu3.model.Practitioner.class)).isEmpty();
-        assertThat(all(b, org.hl7.fhir.dstu3.model.Location.class)).isEmpty();
+        assertThat(all(b, Practitioner.class)).isEmpty();
+        assertThat(all(b, Location.class)).isEmpty();
         // Known issue: the Organization "SHALL always be present, regardless of parameters, except where no slots".
-        assertThat(all(b, org.hl7.fhir.dstu3.model.Organization.class)).hasSize(1);
+        assertThat(all(b, Organization.class)).hasSize(1);
         // Moorside's duty doctor schedule has no practitioner assigned: a Location actor only.
         assertThat(all(b, Schedule.class)).anySatisfy(s -> assertThat(s.getActor()).singleElement()
                 .satisfies(a -> assertThat(a.getReference()).startsWith("Location/")));
 
         GpcTestRequest withActors = slotSearch("B82033", today(), today().plusDays(13), ORG_TYPE + "|urgent-care");
         Bundle full = bundle(withActors.send());
-        assertThat(all(full, org.hl7.fhir.dstu3.model.Practitioner.class)).extracting(pr -> pr.getNameFirstRep().getFamily())
+        assertThat(all(full, Practitioner.class)).extracting(pr -> pr.getNameFirstRep().getFamily())
                 .contains("Kapoor", "Lindqvist");
-        assertThat(all(full, org.hl7.fhir.dstu3.model.Location.class)).extracting(l -> l.getName())
+        assertThat(all(full, Location.class)).extracting(l -> l.getName())
                 .contains("Moorside Surgery (main site)", "Moorside Surgery (Hillbrook branch)");
     }
 
@@ -191,7 +211,7 @@ class AppointmentConformanceTest {
     void noFreeSlotsIsAnEmptySearchsetBundle() {
         // Castle Street's neighbour Harbour Lane has no weekend sessions: search a Saturday and Sunday only.
         LocalDate saturday = today().plusDays(1);
-        while (saturday.getDayOfWeek() != java.time.DayOfWeek.SATURDAY) {
+        while (saturday.getDayOfWeek() != DayOfWeek.SATURDAY) {
             saturday = saturday.plusDays(1);
         }
         Bundle b = bundle(slotSearch("D82044", saturday, saturday.plusDays(1)).send());
@@ -199,10 +219,10 @@ class AppointmentConformanceTest {
         assertThat(b.getEntry()).isEmpty();
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> searchParameterFaults() {
+    static Stream<Arguments> searchParameterFaults() {
         LocalDate d = LocalDate.now(UK).plusDays(1);
         String ok = "Slot:schedule";
-        return java.util.stream.Stream.of(
+        return Stream.of(
                 args("no start", 400, "BAD_REQUEST", "status", "free", "end", "le" + d.plusDays(3), "_include", ok),
                 args("no end", 400, "BAD_REQUEST", "status", "free", "start", "ge" + d, "_include", ok),
                 args("no start or end", 400, "BAD_REQUEST", "status", "free", "_include", ok),
@@ -231,8 +251,8 @@ class AppointmentConformanceTest {
                 args("dateTime with an offset that is not UK time then", 422, "INVALID_PARAMETER", "status", "free", "start", "ge" + d + "T09:00:00" + wrongOffset(d), "end", "le" + d.plusDays(3), "_include", ok));
     }
 
-    static org.junit.jupiter.params.provider.Arguments args(String name, int status, String code, String... query) {
-        return org.junit.jupiter.params.provider.Arguments.of(name, status, code, query(query));
+    static Arguments args(String name, int status, String code, String... query) {
+        return Arguments.of(name, status, code, query(query));
     }
 
     static String offset(LocalDate d) {
@@ -243,8 +263,8 @@ class AppointmentConformanceTest {
         return offset(d).equals("+00:00") ? "+01:00" : "+00:00";
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("searchParameterFaults")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("searchParameterFaults")
     void eachSearchParameterRuleIsEnforced(String name, int status, String code, String query) {
         GpcTestRequest r = request("A20047", SEARCH_SLOT, "organization/*.read");
         r.path = "/Slot?" + query;
@@ -287,8 +307,8 @@ class AppointmentConformanceTest {
      * The slot availability page's matching table, for each demo organisation: restricted slots are seen only with
      * the filters that match them, and unrestricted ones always.
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} with {1}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource(delimiter = ';', value = {
             // service; filters (type,ods); slot types that must be seen; slot types that must not
             "A20047; none; General GP Appointment; Same-day urgent appointment,Ambulance crew GP callback",
             "A20047; urgent-care; General GP Appointment,Same-day urgent appointment; Ambulance crew GP callback",
@@ -329,7 +349,7 @@ class AppointmentConformanceTest {
 
     @Test
     void slotsAcrossTheNextClockChangeCarryTheOffsetOfEachInstant() {
-        java.time.zone.ZoneOffsetTransition next = UK.getRules().nextTransition(Instant.now());
+        ZoneOffsetTransition next = UK.getRules().nextTransition(Instant.now());
         LocalDate day = LocalDate.ofInstant(next.getInstant(), UK);
         Bundle b = bundle(slotSearch("Y02345", day.minusDays(1), day, ORG_TYPE + "|urgent-care", ODS + "|NL311").send());
         List<Slot> slots = all(b, Slot.class);
@@ -374,7 +394,7 @@ class AppointmentConformanceTest {
         assertThat(a.getEndElement().getValueAsString()).isEqualTo(slot.getEndElement().getValueAsString());
     }
 
-    static String offsetAt(java.time.LocalDateTime local) {
+    static String offsetAt(LocalDateTime local) {
         return UK.getRules().getOffset(local).getTotalSeconds() == 0 ? "+00:00" : "+01:00";
     }
 
@@ -434,7 +454,7 @@ class AppointmentConformanceTest {
         // The hub's Patient names the registered practice by ODS code and is managed by the hub.
         GpcTestRequest r = request("U81001", GpcTestRequest.SEARCH_PATIENT, "patient/*.read");
         r.path = "/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C9990000018";
-        org.hl7.fhir.dstu3.model.Patient p = all(bundle(r.send()), org.hl7.fhir.dstu3.model.Patient.class).getFirst();
+        Patient p = all(bundle(r.send()), Patient.class).getFirst();
         assertThat(p.getGeneralPractitionerFirstRep().getIdentifier().getValue()).isEqualTo("A20047");
     }
 
@@ -442,7 +462,7 @@ class AppointmentConformanceTest {
     String patientId(String ods, String nhsNumber) {
         GpcTestRequest r = request(ods, GpcTestRequest.SEARCH_PATIENT, "patient/*.read");
         r.path = "/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + nhsNumber;
-        List<org.hl7.fhir.dstu3.model.Patient> found = all(bundle(r.send()), org.hl7.fhir.dstu3.model.Patient.class);
+        List<Patient> found = all(bundle(r.send()), Patient.class);
         return found.isEmpty() ? null : found.getFirst().getIdElement().getIdPart();
     }
 
@@ -516,7 +536,7 @@ class AppointmentConformanceTest {
                   ]
                 }""".formatted(orgOds, type, orgName, slots.getFirst().getStartElement().getValueAsString(),
                 slots.getLast().getEndElement().getValueAsString(), slotRefs,
-                OffsetDateTime.now(UK).withNano(0).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                WIRE.format(Instant.now().atZone(UK)),
                 patientId, location, practitionerParticipant);
     }
 
@@ -616,7 +636,7 @@ class AppointmentConformanceTest {
         // The booking organisation stays contained and referenced by the extension.
         assertThat(a.getExtensionsByUrl("https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-BookingOrganisation-1"))
                 .singleElement().satisfies(e -> assertThat(((Reference) e.getValue()).getReference()).startsWith("#"));
-        assertThat(a.getContained()).singleElement().isInstanceOf(org.hl7.fhir.dstu3.model.Organization.class);
+        assertThat(a.getContained()).singleElement().isInstanceOf(Organization.class);
         // The participants: this practice's Patient, the slot's location and its schedule's practitioner.
         assertThat(a.getParticipant()).extracting(p -> p.getActor().getReference())
                 .contains("Patient/" + patient, locationOf(b, slot), practitionerOf(b, slot));
@@ -673,8 +693,8 @@ class AppointmentConformanceTest {
         assertThat(booked.getComment()).hasSize(500);
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> bookingFaults() {
-        return java.util.stream.Stream.of(
+    static Stream<Arguments> bookingFaults() {
+        return Stream.of(
                 fault("no GPConnect-Appointment-1 profile", 422, "INVALID_RESOURCE", a -> a.getMeta().getProfile().clear()),
                 fault("status not booked", 422, "INVALID_RESOURCE", a -> a.setStatus(Appointment.AppointmentStatus.PENDING)),
                 fault("no status", 422, "INVALID_RESOURCE", a -> a.setStatus(null)),
@@ -682,15 +702,15 @@ class AppointmentConformanceTest {
                 fault("a specialty", 422, "INVALID_RESOURCE", a -> a.addSpecialty().setText("Cardiology")),
                 fault("the cancellation reason extension", 422, "INVALID_RESOURCE", a -> a.addExtension(
                         "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1",
-                        new org.hl7.fhir.dstu3.model.StringType("no"))),
+                        new StringType("no"))),
                 fault("no description", 422, "INVALID_RESOURCE", a -> a.setDescription(null)),
                 fault("description of 101 characters", 422, "INVALID_RESOURCE", a -> a.setDescription("d".repeat(101))),
                 fault("comment of 501 characters", 422, "INVALID_RESOURCE", a -> a.setComment("c".repeat(501))),
                 fault("no start", 422, "INVALID_RESOURCE", a -> a.setStartElement(null)),
                 fault("no end", 422, "INVALID_RESOURCE", a -> a.setEndElement(null)),
-                fault("start not the slot's", 422, "INVALID_RESOURCE", a -> a.setStart(new java.util.Date(
+                fault("start not the slot's", 422, "INVALID_RESOURCE", a -> a.setStart(new Date(
                         a.getStart().getTime() + 60_000))),
-                fault("end not the slot's", 422, "INVALID_RESOURCE", a -> a.setEnd(new java.util.Date(
+                fault("end not the slot's", 422, "INVALID_RESOURCE", a -> a.setEnd(new Date(
                         a.getEnd().getTime() + 600_000))),
                 fault("no created", 422, "INVALID_RESOURCE", a -> a.setCreatedElement(null)),
                 fault("no slot", 422, "INVALID_RESOURCE", a -> a.getSlot().clear()),
@@ -713,7 +733,7 @@ class AppointmentConformanceTest {
                 fault("a location this service does not have", 422, "REFERENCE_NOT_FOUND", a -> a.getParticipant().get(1)
                         .getActor().setReference("Location/32")),
                 fault("a practitioner who is not the schedule's", 422, "INVALID_RESOURCE", a -> a.addParticipant()
-                        .setActor(new Reference("Practitioner/" + java.util.UUID.nameUUIDFromBytes(
+                        .setActor(new Reference("Practitioner/" + UUID.nameUUIDFromBytes(
                                 "practitioner/A20047-P3".getBytes(StandardCharsets.UTF_8))))
                         .setStatus(Appointment.ParticipationStatus.ACCEPTED)),
                 fault("no booking organisation extension", 422, "INVALID_RESOURCE", a -> a.getExtension().clear()),
@@ -721,25 +741,25 @@ class AppointmentConformanceTest {
                         .getExtension().getFirst().getValue()).setReference("https://example.org/Organization/1")),
                 fault("booking organisation not contained", 422, "INVALID_RESOURCE", a -> a.getContained().clear()),
                 fault("booking organisation without a name", 422, "INVALID_RESOURCE", a ->
-                        ((org.hl7.fhir.dstu3.model.Organization) a.getContained().getFirst()).setName(null)),
+                        ((Organization) a.getContained().getFirst()).setName(null)),
                 fault("booking organisation without telecom", 422, "INVALID_RESOURCE", a ->
-                        ((org.hl7.fhir.dstu3.model.Organization) a.getContained().getFirst()).getTelecom().clear()),
+                        ((Organization) a.getContained().getFirst()).getTelecom().clear()),
                 fault("booking organisation without an ODS code", 422, "INVALID_RESOURCE", a ->
-                        ((org.hl7.fhir.dstu3.model.Organization) a.getContained().getFirst()).getIdentifier().clear()),
+                        ((Organization) a.getContained().getFirst()).getIdentifier().clear()),
                 fault("booking organisation type not from GPConnect-OrganisationType-1", 422, "INVALID_RESOURCE", a ->
-                        ((org.hl7.fhir.dstu3.model.Organization) a.getContained().getFirst()).addType().addCoding()
+                        ((Organization) a.getContained().getFirst()).addType().addCoding()
                                 .setSystem("https://example.org/types").setCode("ambulance")),
                 fault("an identifier without a system", 422, "INVALID_RESOURCE", a -> a.addIdentifier().setValue("123")));
     }
 
-    static org.junit.jupiter.params.provider.Arguments fault(String name, int status, String code,
-            java.util.function.Consumer<Appointment> change) {
-        return org.junit.jupiter.params.provider.Arguments.of(name, status, code, change);
+    static Arguments fault(String name, int status, String code,
+            Consumer<Appointment> change) {
+        return Arguments.of(name, status, code, change);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("bookingFaults")
-    void eachBookingRuleIsEnforced(String name, int status, String code, java.util.function.Consumer<Appointment> change) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bookingFaults")
+    void eachBookingRuleIsEnforced(String name, int status, String code, Consumer<Appointment> change) {
         Appointment a = parse(riversideBooking("General GP Appointment"));
         change.accept(a);
         HttpResponse<String> r = book("A20047", json(a).replace("Slot/ABSOLUTE",
@@ -766,7 +786,7 @@ class AppointmentConformanceTest {
         Instant end = start.plus(Duration.ofMinutes(25));
         String patient = patientId("Y02345", "9990000220");
         String body = booking(List.of(slotAt("Y02345-TEL-" + start.getEpochSecond() / 60, start, end)), patient,
-                "Location/" + java.util.UUID.nameUUIDFromBytes("location/Y02345-L1".getBytes(StandardCharsets.UTF_8)),
+                "Location/" + UUID.nameUUIDFromBytes("location/Y02345-L1".getBytes(StandardCharsets.UTF_8)),
                 null, "NL311", "Northshire NHS 111", "urgent-care");
         ProviderConformanceTest.assertError(book("Y02345", body), 422, "INVALID_RESOURCE");
     }
@@ -774,13 +794,13 @@ class AppointmentConformanceTest {
     static Slot slotAt(String id, Instant start, Instant end) {
         Slot s = new Slot();
         s.setId(id);
-        s.getStartElement().setValueAsString(OffsetDateTime.ofInstant(start, UK).toString().length() == 16
-                ? OffsetDateTime.ofInstant(start, UK).toString() : OffsetDateTime.ofInstant(start, UK)
-                        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        s.getEndElement().setValueAsString(OffsetDateTime.ofInstant(end, UK)
-                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        s.getStartElement().setValueAsString(WIRE.format(start.atZone(UK)));
+        s.getEndElement().setValueAsString(WIRE.format(end.atZone(UK)));
         return s;
     }
+
+    /** yyyy-mm-ddThh:mm:ss+hh:mm, never Z (the pages' format for UK local time). */
+    static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     @Test
     void aSlotRestrictedToOtherOrganisationsCannotBeBookedByThem() {
@@ -866,10 +886,10 @@ class AppointmentConformanceTest {
             bodies.add(booking(List.of(slot), patientId("A20047", nhs), locationOf(b, slot), null, "RX9",
                     "Northshire Ambulance Service NHS Trust", null));
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(bodies.size());
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
         try {
-            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<HttpResponse<String>>> results = new ArrayList<>();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> results = new ArrayList<>();
             for (String body : bodies) {
                 results.add(pool.submit(() -> {
                     go.await();
@@ -879,7 +899,7 @@ class AppointmentConformanceTest {
             go.countDown();
             List<HttpResponse<String>> responses = new ArrayList<>();
             for (var f : results) {
-                responses.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+                responses.add(f.get(120, TimeUnit.SECONDS));
             }
             assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
             responses.stream().filter(r -> r.statusCode() != 201)
@@ -979,7 +999,7 @@ class AppointmentConformanceTest {
         Appointment cancelled = today.copy();
         cancelled.setStatus(Appointment.AppointmentStatus.CANCELLED);
         cancelled.addExtension("https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1",
-                new org.hl7.fhir.dstu3.model.StringType("Not needed"));
+                new StringType("Not needed"));
         if (start.isBefore(Instant.now())) {
             ProviderConformanceTest.assertError(read, 422, "INVALID_PARAMETER");
             ProviderConformanceTest.assertError(put("Y02345", AMEND, id, json(amended), "W/\"1\""), 422, "INVALID_RESOURCE");
@@ -990,24 +1010,24 @@ class AppointmentConformanceTest {
         }
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> retrieveFaults() {
+    static Stream<Arguments> retrieveFaults() {
         LocalDate t = LocalDate.now(UK);
-        return java.util.stream.Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("one start", new String[] {"ge" + t}),
-                org.junit.jupiter.params.provider.Arguments.of("no start", new String[] {}),
-                org.junit.jupiter.params.provider.Arguments.of("two ge", new String[] {"ge" + t, "ge" + t.plusDays(3)}),
-                org.junit.jupiter.params.provider.Arguments.of("two le", new String[] {"le" + t, "le" + t.plusDays(3)}),
-                org.junit.jupiter.params.provider.Arguments.of("eq", new String[] {"eq" + t, "le" + t.plusDays(3)}),
-                org.junit.jupiter.params.provider.Arguments.of("no prefix", new String[] {t.toString(), "le" + t.plusDays(3)}),
-                org.junit.jupiter.params.provider.Arguments.of("in the past", new String[] {"ge" + t.minusDays(1), "le" + t.plusDays(3)}),
-                org.junit.jupiter.params.provider.Arguments.of("end before start", new String[] {"ge" + t.plusDays(3), "le" + t.plusDays(1)}),
-                org.junit.jupiter.params.provider.Arguments.of("a time", new String[] {"ge" + t + "T09:00:00+00:00", "le" + t.plusDays(3)}),
-                org.junit.jupiter.params.provider.Arguments.of("a partial date", new String[] {"ge" + t.toString().substring(0, 7), "le" + t.plusDays(3)}),
-                org.junit.jupiter.params.provider.Arguments.of("three starts", new String[] {"ge" + t, "le" + t.plusDays(3), "le" + t.plusDays(4)}));
+        return Stream.of(
+                Arguments.of("one start", new String[] {"ge" + t}),
+                Arguments.of("no start", new String[] {}),
+                Arguments.of("two ge", new String[] {"ge" + t, "ge" + t.plusDays(3)}),
+                Arguments.of("two le", new String[] {"le" + t, "le" + t.plusDays(3)}),
+                Arguments.of("eq", new String[] {"eq" + t, "le" + t.plusDays(3)}),
+                Arguments.of("no prefix", new String[] {t.toString(), "le" + t.plusDays(3)}),
+                Arguments.of("in the past", new String[] {"ge" + t.minusDays(1), "le" + t.plusDays(3)}),
+                Arguments.of("end before start", new String[] {"ge" + t.plusDays(3), "le" + t.plusDays(1)}),
+                Arguments.of("a time", new String[] {"ge" + t + "T09:00:00+00:00", "le" + t.plusDays(3)}),
+                Arguments.of("a partial date", new String[] {"ge" + t.toString().substring(0, 7), "le" + t.plusDays(3)}),
+                Arguments.of("three starts", new String[] {"ge" + t, "le" + t.plusDays(3), "le" + t.plusDays(4)}));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("retrieveFaults")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("retrieveFaults")
     void eachRetrieveParameterRuleIsEnforced(String name, String[] starts) {
         ProviderConformanceTest.assertError(retrieve("A20047", patientId("A20047", "9990000018"), starts), 422,
                 "INVALID_PARAMETER");
@@ -1060,19 +1080,19 @@ class AppointmentConformanceTest {
         ProviderConformanceTest.assertError(put("A20047", AMEND, id, json(again), null), 400, "BAD_REQUEST");
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> amendFaults() {
-        return java.util.stream.Stream.of(
-                fault("start changed", 422, "INVALID_RESOURCE", a -> a.setStart(new java.util.Date(a.getStart().getTime() + 60_000))),
+    static Stream<Arguments> amendFaults() {
+        return Stream.of(
+                fault("start changed", 422, "INVALID_RESOURCE", a -> a.setStart(new Date(a.getStart().getTime() + 60_000))),
                 fault("status changed", 422, "INVALID_RESOURCE", a -> a.setStatus(Appointment.AppointmentStatus.ARRIVED)),
                 fault("a participant added", 422, "INVALID_RESOURCE", a -> a.addParticipant().setActor(new Reference("Patient/2"))
                         .setStatus(Appointment.ParticipationStatus.ACCEPTED)),
                 fault("priority changed", 422, "INVALID_RESOURCE", a -> a.setPriority(1)),
                 fault("serviceType text changed", 422, "INVALID_RESOURCE", a -> a.getServiceTypeFirstRep().setText("RANDOM TYPE TEXT")),
                 fault("booking organisation changed", 422, "INVALID_RESOURCE", a ->
-                        ((org.hl7.fhir.dstu3.model.Organization) a.getContained().getFirst()).setName("Someone else")),
+                        ((Organization) a.getContained().getFirst()).setName("Someone else")),
                 fault("the cancellation reason extension", 422, "INVALID_RESOURCE", a -> a.addExtension(
                         "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1",
-                        new org.hl7.fhir.dstu3.model.StringType("no"))),
+                        new StringType("no"))),
                 fault("description removed", 422, "INVALID_RESOURCE", a -> a.setDescription(null)),
                 fault("description of 101 characters", 422, "INVALID_RESOURCE", a -> a.setDescription("d".repeat(101))),
                 fault("comment of 501 characters", 422, "INVALID_RESOURCE", a -> a.setComment("c".repeat(501))),
@@ -1082,9 +1102,9 @@ class AppointmentConformanceTest {
                 fault("no id (a new appointment)", 400, "BAD_REQUEST", a -> a.setId((String) null)));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("amendFaults")
-    void eachAmendRuleIsEnforced(String name, int status, String code, java.util.function.Consumer<Appointment> change) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("amendFaults")
+    void eachAmendRuleIsEnforced(String name, int status, String code, Consumer<Appointment> change) {
         Appointment a = booked("A20047", riversideBooking("General GP Appointment"));
         String id = a.getIdElement().getIdPart();
         Appointment request = parse(read("A20047", id).body());
@@ -1113,7 +1133,7 @@ class AppointmentConformanceTest {
         Appointment request = parse(read("A20047", id).body());
         request.setStatus(Appointment.AppointmentStatus.CANCELLED);
         request.addExtension("https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1",
-                new org.hl7.fhir.dstu3.model.StringType("Free text cancellation reason."));
+                new StringType("Free text cancellation reason."));
         HttpResponse<String> r = put("A20047", CANCEL, id, json(request), "W/\"1\"");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         Appointment cancelled = parse(r.body());
@@ -1138,7 +1158,7 @@ class AppointmentConformanceTest {
         Appointment cancel = parse(read("A20047", other.getIdElement().getIdPart()).body());
         cancel.setStatus(Appointment.AppointmentStatus.CANCELLED);
         cancel.addExtension("https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1",
-                new org.hl7.fhir.dstu3.model.StringType("double booked"));
+                new StringType("double booked"));
         GpcTestRequest minimal = request("A20047", CANCEL, "patient/*.write");
         minimal.method = "PUT";
         minimal.path = "/Appointment/" + other.getIdElement().getIdPart();
@@ -1150,14 +1170,14 @@ class AppointmentConformanceTest {
         assertThat(m.body()).isEmpty();
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cancelFaults() {
+    static Stream<Arguments> cancelFaults() {
         String reason = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1";
-        return java.util.stream.Stream.of(
+        return Stream.of(
                 fault("no cancellation reason", 422, "INVALID_RESOURCE", a -> a.getExtension()
                         .removeIf(e -> e.getUrl().equals(reason))),
                 // Written as "valueString": "" in the JSON (HAPI's own encoder leaves an empty value out).
                 fault("an empty cancellation reason", 422, "INVALID_PARAMETER", a -> a.getExtensionsByUrl(reason)
-                        .getFirst().setValue(new org.hl7.fhir.dstu3.model.StringType("EMPTY"))),
+                        .getFirst().setValue(new StringType("EMPTY"))),
                 fault("the reason on a wrong extension URL", 422, "INVALID_RESOURCE", a -> a.getExtensionsByUrl(reason)
                         .getFirst().setUrl("http://fhir.nhs.uk/StructuraeDefinition/extension-gpconnect-appointment-cancellation-reason-1-010")),
                 fault("status left booked", 422, "INVALID_RESOURCE", a -> a.setStatus(Appointment.AppointmentStatus.BOOKED)),
@@ -1168,15 +1188,15 @@ class AppointmentConformanceTest {
                 fault("type text changed", 422, "INVALID_RESOURCE", a -> a.getServiceTypeFirstRep().setText("RANDOM TYPE TEXT")));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("cancelFaults")
-    void eachCancelRuleIsEnforced(String name, int status, String code, java.util.function.Consumer<Appointment> change) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cancelFaults")
+    void eachCancelRuleIsEnforced(String name, int status, String code, Consumer<Appointment> change) {
         Appointment a = booked("A20047", riversideBooking("General GP Appointment"));
         String id = a.getIdElement().getIdPart();
         Appointment request = parse(read("A20047", id).body());
         request.setStatus(Appointment.AppointmentStatus.CANCELLED);
         request.addExtension("https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1",
-                new org.hl7.fhir.dstu3.model.StringType("double booked"));
+                new StringType("double booked"));
         change.accept(request);
         ProviderConformanceTest.assertError(put("A20047", CANCEL, id, json(request).replace("\"EMPTY\"", "\"\""),
                 "W/\"1\""), status, code);
@@ -1192,7 +1212,7 @@ class AppointmentConformanceTest {
         Appointment request = parse(read("A20047", id).body());
         request.setStatus(Appointment.AppointmentStatus.CANCELLED);
         request.addExtension("https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1",
-                new org.hl7.fhir.dstu3.model.StringType("double booked"));
+                new StringType("double booked"));
         ProviderConformanceTest.assertError(put("A20047", CANCEL, id, json(request), "W/\"7\""), 409, "FHIR_CONSTRAINT_VIOLATION");
         ProviderConformanceTest.assertError(put("A20047", CANCEL, id, json(request), null), 400, "BAD_REQUEST");
         assertThat(put("A20047", CANCEL, id, json(request), "W/\"1\"").statusCode()).isEqualTo(200);
@@ -1287,8 +1307,8 @@ class AppointmentConformanceTest {
     void theCapabilityStatementListsTheAppointmentInteractions() {
         GpcTestRequest r = request("A20047", GpcTestRequest.METADATA, "organization/*.read");
         r.path = "/metadata";
-        org.hl7.fhir.dstu3.model.CapabilityStatement cs = STU3.newJsonParser()
-                .parseResource(org.hl7.fhir.dstu3.model.CapabilityStatement.class, r.send().body());
+        CapabilityStatement cs = STU3.newJsonParser()
+                .parseResource(CapabilityStatement.class, r.send().body());
         assertThat(cs.getRestFirstRep().getResource()).anySatisfy(res -> {
             assertThat(res.getType()).isEqualTo("Appointment");
             assertThat(res.getInteraction()).extracting(i -> i.getCode().toCode()).contains("read", "create", "update");

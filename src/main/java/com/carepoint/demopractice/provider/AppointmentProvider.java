@@ -109,8 +109,10 @@ final class AppointmentProvider implements IResourceProvider {
         if (service.book().get(id.getIdPart()).isEmpty()) {
             throw GpcErrors.noRecordFound("No appointment with id " + id.getIdPart());
         }
-        String version = ifMatch.trim().matches("W/\"[^\"]+\"") ? ifMatch.trim().substring(3, ifMatch.trim().length() - 1)
-                : ifMatch.trim();
+        // W/"[versionId]" as the pages show it; a strong "[versionId]" names the same version unambiguously. Anything
+        // else matches no version (409), as the NHS provider test suite expects for "invalidEtag".
+        String tag = ifMatch.trim();
+        String version = tag.matches("(W/)?\"[^\"]+\"") ? tag.substring(tag.indexOf('"') + 1, tag.length() - 1) : tag;
         Stored saved;
         try {
             saved = service.book().change(id.getIdPart(), version, change == Change.CANCEL,

@@ -340,8 +340,8 @@ final class AppointmentRules {
         a.setId((String) null);
         a.setMeta(null);
         a.setText(null);
-        a.setStartElement(PracticeAppointments.instant(first.start()));
-        a.setEndElement(PracticeAppointments.instant(slots.getLast().end()));
+        a.setStartElement(UkTime.instantType(first.start()));
+        a.setEndElement(UkTime.instantType(slots.getLast().end()));
         Instant created = UkTime.instant(a.getCreatedElement());
         a.setCreatedElement(UkTime.dateTime(created));
         a.getExtension().removeIf(e -> Gpc.EXT_PRACTITIONER_ROLE.equals(e.getUrl())

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,8 @@ final class PracticeAppointments {
         r.addServiceType(new CodeableConcept().setText(s.pattern().type()));
         r.setSchedule(new Reference("Schedule/" + s.schedule().id()));
         r.setStatus(org.hl7.fhir.dstu3.model.Slot.SlotStatus.FREE);
-        r.setStartElement(instant(s.start()));
-        r.setEndElement(instant(s.end()));
+        r.setStartElement(UkTime.instantType(s.start()));
+        r.setEndElement(UkTime.instantType(s.end()));
         return r;
     }
 
@@ -137,12 +138,6 @@ final class PracticeAppointments {
     Extension practitionerRole(ScheduleTemplate t) {
         return new Extension(Gpc.EXT_PRACTITIONER_ROLE, new CodeableConcept().addCoding(
                 new Coding(Gpc.SDS_JOB_ROLE, t.role().code(), t.role().display())));
-    }
-
-    static org.hl7.fhir.dstu3.model.InstantType instant(Instant i) {
-        org.hl7.fhir.dstu3.model.InstantType t = new org.hl7.fhir.dstu3.model.InstantType();
-        t.setValueAsString(UkTime.format(i));
-        return t;
     }
 
     /** The schedules, practitioners and locations behind a list of slots, each once, in order of first use. */
@@ -177,7 +172,7 @@ final class PracticeAppointments {
                     .filter(x -> LocalDate.ofInstant(x.start(), UkTime.UK).equals(day)
                             && !LocalTime.ofInstant(x.start(), UkTime.UK).isBefore(after))
                     .filter(x -> !book.taken(x.id()))
-                    .min(java.util.Comparator.comparing(Slot::start)).orElse(null);
+                    .min(Comparator.comparing(Slot::start)).orElse(null);
         }
         if (slot == null) {
             throw new IllegalStateException("Seeded appointment for " + s.nhsNumber() + ": schedule " + t.id()
@@ -206,8 +201,8 @@ final class PracticeAppointments {
         }
         a.setDescription(s.description());
         a.setComment(s.comment());
-        a.setStartElement(instant(slot.start()));
-        a.setEndElement(instant(slot.end()));
+        a.setStartElement(UkTime.instantType(slot.start()));
+        a.setEndElement(UkTime.instantType(slot.end()));
         a.addSlot(new Reference("Slot/" + slot.id()));
         Instant created = (slot.start().isBefore(now()) ? slot.start() : now()).minus(Duration.ofDays(3));
         a.setCreatedElement(UkTime.dateTime(created));

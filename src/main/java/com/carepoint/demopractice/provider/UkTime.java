@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.hl7.fhir.dstu3.model.DateTimeType;
+import org.hl7.fhir.dstu3.model.InstantType;
 
 /**
  * Times as the Appointment Management pages require them on the wire: "in (UK) local time in the format
@@ -28,6 +29,12 @@ final class UkTime {
 
     static DateTimeType dateTime(Instant instant) {
         DateTimeType t = new DateTimeType();
+        t.setValueAsString(format(instant));
+        return t;
+    }
+
+    static InstantType instantType(Instant instant) {
+        InstantType t = new InstantType();
         t.setValueAsString(format(instant));
         return t;
     }
