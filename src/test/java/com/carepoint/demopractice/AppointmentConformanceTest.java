@@ -681,6 +681,16 @@ class AppointmentConformanceTest {
         HttpResponse<String> response = r.send();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         assertThat(response.body()).startsWith("<Appointment");
+        // General API guidance: "Where no Accept header or _format parameter is sent with a request but there is a
+        // Content-Type header, such as in a POST request, the server SHALL return the response using the format type
+        // within the Content-Type header."
+        r.headers.remove("Accept");
+        r.body = STU3.newXmlParser().encodeResourceToString(parse(riversideBooking("Telephone consultation")));
+        HttpResponse<String> noAccept = r.send();
+        assertThat(noAccept.statusCode()).as(noAccept.body()).isEqualTo(201);
+        assertThat(noAccept.body()).startsWith("<Appointment");
+        assertThat(noAccept.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/fhir+xml"));
     }
 
     @Test
