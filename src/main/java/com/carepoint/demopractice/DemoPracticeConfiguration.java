@@ -6,6 +6,7 @@ import com.carepoint.demopractice.data.DirectoryEntry;
 import com.carepoint.demopractice.data.Practice;
 import com.carepoint.demopractice.faults.FaultInjectionFilter;
 import com.carepoint.demopractice.pds.PdsServer;
+import com.carepoint.demopractice.provider.DemoAppointments;
 import com.carepoint.demopractice.provider.DemoRecords;
 import com.carepoint.demopractice.provider.EndpointKind;
 import com.carepoint.demopractice.provider.PracticeServer;
@@ -110,9 +111,15 @@ public class DemoPracticeConfiguration {
         }
     }
 
+    /** The demo services' appointment books (in memory, each opened on its first request). */
+    @Bean
+    DemoAppointments demoAppointments(DemoRecords records) {
+        return new DemoAppointments(records);
+    }
+
     /** Registers one HAPI server per practice service root, and the PDS and SDS stand-ins. */
     @Bean
-    ServletContextInitializer demoPracticeServlets(DemoData data, DemoRecords records) {
+    ServletContextInitializer demoPracticeServlets(DemoData data, DemoRecords records, DemoAppointments appointments) {
         return servletContext -> {
             FhirContext stu3 = FhirContext.forDstu3Cached();
             FhirContext r4 = FhirContext.forR4Cached();
@@ -122,7 +129,7 @@ public class DemoPracticeConfiguration {
                 Practice practice = data.practice(ods).orElseThrow(() -> new IllegalStateException(
                         "Directory entry for " + ods + " names no demo practice"));
                 ServletRegistration.Dynamic reg = servletContext.addServlet("demo-practice-" + root,
-                        new PracticeServer(stu3, practice, kind, records));
+                        new PracticeServer(stu3, practice, kind, records, appointments));
                 reg.addMapping(root + "/*");
                 reg.setLoadOnStartup(1);
             });

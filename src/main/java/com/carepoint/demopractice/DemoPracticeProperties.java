@@ -35,6 +35,9 @@ public record DemoPracticeProperties(
      * @param oversizedBytes   answers with a body of at least this many bytes (0: off)
      * @param onlySections     when set, the faults apply only to structured record requests for these sections
      *                         (part names such as {@code includeMedication}); other requests are answered normally
+     * @param onlyInteractions when set, the faults apply only to requests with one of these {@code Ssp-InteractionID}s
+     *                         (e.g. {@code urn:nhs:names:services:gpconnect:fhir:rest:search:slot-1}: a service whose
+     *                         slot search is slow or failing while its Patient search still answers)
      */
     public record Faults(
             @DefaultValue("0ms") Duration latency,
@@ -45,7 +48,8 @@ public record DemoPracticeProperties(
             @DefaultValue("false") boolean malformedJson,
             @DefaultValue("false") boolean wrongContentType,
             @DefaultValue("0") long oversizedBytes,
-            @DefaultValue List<String> onlySections) {
+            @DefaultValue List<String> onlySections,
+            @DefaultValue List<String> onlyInteractions) {
 
         public boolean any() {
             return !latency.isZero() || !jitter.isZero() || errorRate > 0 || hang || malformedJson || wrongContentType

@@ -20,7 +20,7 @@ class FaultInjectionKeysTest {
     @Test
     void aPracticeCodeLowerCasedByAnEnvironmentVariableStillMatches() throws Exception {
         DemoPracticeProperties.Faults alwaysFail = new DemoPracticeProperties.Faults(Duration.ZERO, Duration.ZERO, 1.0,
-                false, Duration.ofSeconds(1), false, false, 0, List.of());
+                false, Duration.ofSeconds(1), false, false, 0, List.of(), List.of());
         FaultInjectionFilter filter = new FaultInjectionFilter(Map.of("a20047", alwaysFail));
         MockHttpServletRequest request = new MockHttpServletRequest("GET",
                 "/demo/gp/A20047/STU3/1/gpconnect/fhir/metadata");

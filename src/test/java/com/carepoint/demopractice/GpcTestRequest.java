@@ -108,11 +108,13 @@ final class GpcTestRequest {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(60));
         headers.forEach(b::header);
         b.header("Authorization", "Bearer " + jwt());
-        if ("POST".equals(method)) {
+        if ("POST".equals(method) || "PUT".equals(method)) {
             b.header("Content-Type", contentType);
-            b.POST(HttpRequest.BodyPublishers.ofString(body));
-        } else {
+            b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else if ("GET".equals(method)) {
             b.GET();
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -2,11 +2,13 @@ package com.carepoint.demopractice.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import tools.jackson.databind.DeserializationFeature;
@@ -25,9 +27,17 @@ public final class DemoData {
     private final List<PatientRecord> patients;
     private final List<DirectoryEntry> directory;
     private final Map<String, ConsumerOrganisation> organisations = new LinkedHashMap<>();
+    private final List<ScheduleTemplate> schedules;
+    private final List<SeededAppointment> seededAppointments;
 
     public DemoData(List<Practice> practices, List<PatientRecord> patients, List<DirectoryEntry> directory,
             List<ConsumerOrganisation> organisations) {
+        this(practices, patients, directory, organisations, List.of(), List.of());
+    }
+
+    public DemoData(List<Practice> practices, List<PatientRecord> patients, List<DirectoryEntry> directory,
+            List<ConsumerOrganisation> organisations, List<ScheduleTemplate> schedules,
+            List<SeededAppointment> seededAppointments) {
         organisations.forEach(o -> this.organisations.put(o.odsCode().toUpperCase(Locale.UK), o));
         practices.forEach(p -> this.practices.put(p.odsCode(), p));
         this.patients = List.copyOf(patients);
@@ -38,6 +48,46 @@ public final class DemoData {
             p.supersededNhsNumbers().forEach(old -> supersededToCurrent.put(old, p.nhsNumber()));
         }
         this.directory = List.copyOf(directory);
+        this.schedules = List.copyOf(schedules);
+        this.seededAppointments = List.copyOf(seededAppointments);
+        checkSchedules();
+    }
+
+    /** A schedule that names a service, practitioner or location the practices file does not have is a start-up error. */
+    private void checkSchedules() {
+        Set<String> ids = new HashSet<>();
+        for (ScheduleTemplate t : schedules) {
+            Practice p = practices.get(t.service());
+            String where = "Schedule " + t.id() + " in appointments.yaml";
+            if (t.id() == null || !t.id().matches("[A-Za-z0-9.\\-]{1,40}") || !ids.add(t.id())) {
+                throw new IllegalStateException(where + ": the id must be unique, letters, digits, '-' or '.'");
+            }
+            if (p == null) {
+                throw new IllegalStateException(where + " names no demo service " + t.service());
+            }
+            if (t.practitioner() != null && p.clinician(t.practitioner()) == null) {
+                throw new IllegalStateException(where + " names no practitioner " + t.practitioner() + " of " + p.odsCode());
+            }
+            if (p.location(t.location()) == null) {
+                throw new IllegalStateException(where + " names no location " + t.location() + " of " + p.odsCode());
+            }
+            if (t.sessions().isEmpty() || t.slots().isEmpty() || t.slots().stream().anyMatch(s -> s.minutes() <= 0
+                    || s.count() <= 0 || !List.of("In-person", "Telephone", "Video").contains(s.channel()))) {
+                throw new IllegalStateException(where + " needs sessions and slots of positive minutes, each with a "
+                        + "delivery channel In-person, Telephone or Video");
+            }
+            t.sessions().forEach(s -> {
+                s.startTime();
+                s.endTime();
+            });
+        }
+        for (SeededAppointment a : seededAppointments) {
+            if (a.inDays() < 0 || schedules.stream()
+                    .noneMatch(t -> t.id().equals(a.schedule()) && t.service().equals(a.service()))) {
+                throw new IllegalStateException("Seeded appointment for " + a.nhsNumber() + " needs inDays of 0 or "
+                        + "more and a schedule of " + a.service() + " (" + a.schedule() + ")");
+            }
+        }
     }
 
     public static DemoData load(ResourceLoader loader, String location) {
@@ -53,7 +103,15 @@ public final class DemoData {
                 loader.getResource(base + "organisations.yaml").exists()
                         ? read(yaml, loader.getResource(base + "organisations.yaml"), OrganisationsFile.class)
                                 .organisations()
-                        : List.of());
+                        : List.of(),
+                appointments(yaml, loader, base).schedules(),
+                appointments(yaml, loader, base).seeded());
+    }
+
+    /** {@code appointments.yaml} is optional: without it no service offers slots. */
+    private static AppointmentsFile appointments(ObjectMapper yaml, ResourceLoader loader, String base) {
+        Resource file = loader.getResource(base + "appointments.yaml");
+        return file.exists() ? read(yaml, file, AppointmentsFile.class) : new AppointmentsFile(List.of(), List.of());
     }
 
     /** The organisation register's entry for an ODS code, if it has one. */
@@ -95,6 +153,15 @@ public final class DemoData {
         return directory;
     }
 
+    /** The appointment schedules of one service (practice, hub or out-of-hours service). */
+    public List<ScheduleTemplate> schedules(String odsCode) {
+        return schedules.stream().filter(s -> s.service().equals(odsCode)).toList();
+    }
+
+    public List<SeededAppointment> seededAppointments(String odsCode) {
+        return seededAppointments.stream().filter(a -> a.service().equals(odsCode)).toList();
+    }
+
     record PracticesFile(List<Practice> practices) {
     }
 
@@ -105,5 +172,12 @@ public final class DemoData {
     }
 
     record OrganisationsFile(List<ConsumerOrganisation> organisations) {
+    }
+
+    record AppointmentsFile(List<ScheduleTemplate> schedules, List<SeededAppointment> seeded) {
+        AppointmentsFile {
+            schedules = schedules == null ? List.of() : schedules;
+            seeded = seeded == null ? List.of() : seeded;
+        }
     }
 }

@@ -15,6 +15,9 @@ import java.util.List;
  *                          (real systems have been seen reporting 1.5.0 while serving 1.6-shaped answers)
  * @param unsupportedSections structured record parameters (e.g. {@code includeDiaryEntries}) the practice's GP system
  *                          does not implement: answered with an OperationOutcome in the Bundle and no List
+ * @param servesPatientsOf  for a hub or out-of-hours service sharing its practices' clinical system: the ODS codes of
+ *                          the practices whose patients it finds by NHS number ({@code "*"}: every demo patient);
+ *                          a practice finds only the patients registered with it
  */
 public record Practice(
         String odsCode,
@@ -31,7 +34,8 @@ public record Practice(
         List<Clinician> practitioners,
         List<Site> locations,
         String reportedVersion,
-        List<String> unsupportedSections) {
+        List<String> unsupportedSections,
+        List<String> servesPatientsOf) {
 
     public Practice {
         refusedOrganisations = refusedOrganisations == null ? List.of() : List.copyOf(refusedOrganisations);
@@ -42,6 +46,22 @@ public record Practice(
         supplier = supplier == null ? Supplier.OPTIMUM : supplier;
         reportedVersion = reportedVersion == null ? gpConnectVersion : reportedVersion;
         unsupportedSections = unsupportedSections == null ? List.of() : List.copyOf(unsupportedSections);
+        servesPatientsOf = servesPatientsOf == null ? List.of() : List.copyOf(servesPatientsOf);
+    }
+
+    /** Whether a patient registered at {@code registeredPractice} is found here by a Patient search. */
+    public boolean serves(String registeredPractice) {
+        return odsCode.equals(registeredPractice) || servesPatientsOf.contains("*")
+                || servesPatientsOf.contains(registeredPractice);
+    }
+
+    /** The clinician with exactly this id, or null (no fallback, unlike {@link #practitioner(String)}). */
+    public Clinician clinician(String id) {
+        return practitioners.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
+    }
+
+    public Site location(String id) {
+        return locations.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
     }
 
     public boolean isVersion15() {

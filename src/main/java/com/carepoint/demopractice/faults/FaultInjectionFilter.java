@@ -50,6 +50,12 @@ public final class FaultInjectionFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        String interaction = request.getHeader("Ssp-InteractionID");
+        if (!f.onlyInteractions().isEmpty()
+                && f.onlyInteractions().stream().noneMatch(i -> interaction != null && i.equals(interaction.trim()))) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (!f.onlySections().isEmpty()) {
             byte[] body = request.getInputStream().readAllBytes();
             String text = new String(body, StandardCharsets.UTF_8);

@@ -112,9 +112,20 @@ final class Foundations {
         return l;
     }
 
+    /**
+     * The patient's logical id on this service's FHIR server. A hub or out-of-hours service has its own ids for the
+     * patients it serves, different from the registered practice's: a consumer must use the id from a Patient search
+     * at the service it books with (book page, Prerequisites: "to obtain the logical identifier for the patient on the
+     * organisation's FHIR server").
+     */
+    String patientId(PatientRecord r) {
+        return practice.odsCode().equals(r.practice()) ? Ids.patient(r.nhsNumber())
+                : Ids.of("patient", practice.odsCode(), r.nhsNumber());
+    }
+
     Patient patient(PatientRecord r) {
         Patient p = new Patient();
-        p.setId(Ids.patient(r.nhsNumber()));
+        p.setId(patientId(r));
         p.setMeta(new Meta().addProfile(Gpc.PROFILE_BASE + "CareConnect-GPC-Patient-1"));
         p.addIdentifier(new Identifier().setSystem(Gpc.NHS_NUMBER).setValue(r.nhsNumber()));
         HumanName name = new HumanName().setUse(HumanName.NameUse.OFFICIAL).setFamily(r.family());
@@ -132,6 +143,14 @@ final class Foundations {
             p.addTelecom(new ContactPoint().setSystem(ContactPoint.ContactPointSystem.PHONE)
                     .setUse(ContactPoint.ContactPointUse.MOBILE).setValue(r.telephone()));
         }
+        if (!practice.odsCode().equals(r.practice())) {
+            // A hub or out-of-hours service: the registered practice is not one of this server's resources, so it is
+            // named by its ODS code; managingOrganization is the organisation serving the request.
+            p.addGeneralPractitioner(new Reference().setIdentifier(new Identifier().setSystem(Gpc.ODS_ORGANIZATION)
+                    .setValue(r.practice())));
+            p.setManagingOrganization(new Reference("Organization/" + organizationId()));
+            return p;
+        }
         Practice.Clinician gp = practice.practitioner(r.usualGp());
         if (gp != null) {
             p.addGeneralPractitioner(new Reference("Practitioner/" + Ids.of("practitioner", gp.id())));
@@ -140,6 +159,10 @@ final class Foundations {
         // Patient.generalPractitioner"; managingOrganization is the organisation serving the request (the same here).
         p.addGeneralPractitioner(new Reference("Organization/" + organizationId()));
         p.setManagingOrganization(new Reference("Organization/" + organizationId()));
+        return registration(p, r);
+    }
+
+    private static Patient registration(Patient p, PatientRecord r) {
         if (r.registeredSince() != null) {
             Extension registration = new Extension(Gpc.EXT_REGISTRATION);
             registration.addExtension(new Extension("registrationPeriod",

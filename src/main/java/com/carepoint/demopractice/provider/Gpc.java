@@ -16,6 +16,13 @@ final class Gpc {
     static final String READ_ORGANIZATION = PREFIX + "fhir:rest:read:organization-1";
     static final String READ_LOCATION = PREFIX + "fhir:rest:read:location-1";
     static final String STRUCTURED = PREFIX + "fhir:operation:gpc.getstructuredrecord-1";
+    /** Appointment Management 1.2.x (pages/appointments/appointments_use_case_*.md, "Request headers"). */
+    static final String SEARCH_SLOT = PREFIX + "fhir:rest:search:slot-1";
+    static final String CREATE_APPOINTMENT = PREFIX + "fhir:rest:create:appointment-1";
+    static final String READ_APPOINTMENT = PREFIX + "fhir:rest:read:appointment-1";
+    static final String SEARCH_PATIENT_APPOINTMENTS = PREFIX + "fhir:rest:search:patient_appointments-1";
+    static final String AMEND_APPOINTMENT = PREFIX + "fhir:rest:update:appointment-1";
+    static final String CANCEL_APPOINTMENT = PREFIX + "fhir:rest:cancel:appointment-1";
 
     static final String SCOPE_PATIENT_READ = "patient/*.read";
     static final String SCOPE_PATIENT_WRITE = "patient/*.write";
@@ -30,6 +37,7 @@ final class Gpc {
     static final String ERROR_SYSTEM = "https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1";
     static final String STRUCTURED_OPERATION = "$gpc.getstructuredrecord";
     static final String FHIR_JSON = "application/fhir+json";
+    static final String FHIR_XML = "application/fhir+xml";
 
     static final String PROFILE_BASE = "https://fhir.nhs.uk/STU3/StructureDefinition/";
     static final String EXT_LIST_WARNING = PROFILE_BASE + "Extension-CareConnect-GPC-ListWarningCode-1";
@@ -42,6 +50,17 @@ final class Gpc {
     static final String EXT_REGISTRATION = PROFILE_BASE + "Extension-CareConnect-GPC-RegistrationDetails-1";
     /** ARS/list and _includes/accessrecord_structured/allergies_response3.json. */
     static final String LIST_EMPTY_REASON = "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ListEmptyReasonCode-1";
+
+    static final String PROFILE_SLOT = PROFILE_BASE + "GPConnect-Slot-1";
+    static final String PROFILE_SCHEDULE = PROFILE_BASE + "GPConnect-Schedule-1";
+    static final String PROFILE_APPOINTMENT = PROFILE_BASE + "GPConnect-Appointment-1";
+    static final String PROFILE_ORGANIZATION = PROFILE_BASE + "CareConnect-GPC-Organization-1";
+    static final String EXT_DELIVERY_CHANNEL = PROFILE_BASE + "Extension-GPConnect-DeliveryChannel-2";
+    static final String EXT_PRACTITIONER_ROLE = PROFILE_BASE + "Extension-GPConnect-PractitionerRole-1";
+    static final String EXT_BOOKING_ORGANISATION = PROFILE_BASE + "Extension-GPConnect-BookingOrganisation-1";
+    static final String EXT_CANCELLATION_REASON = PROFILE_BASE + "Extension-GPConnect-AppointmentCancellationReason-1";
+    static final String SDS_JOB_ROLE = "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-SDSJobRoleName-1";
+    static final String ORGANISATION_TYPE = "https://fhir.nhs.uk/STU3/CodeSystem/GPConnect-OrganisationType-1";
 
     private Gpc() {
     }

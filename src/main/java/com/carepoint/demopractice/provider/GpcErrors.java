@@ -44,6 +44,32 @@ final class GpcErrors {
                 diagnostics);
     }
 
+    /** 422 REFERENCE_NOT_FOUND: "a consumer POSTs a FHIR resource which contains a FHIR reference that cannot be found". */
+    static BaseServerResponseException referenceNotFound(String diagnostics) {
+        return error(422, "REFERENCE_NOT_FOUND", "Referenced resource not found.", OperationOutcome.IssueType.INVALID,
+                diagnostics);
+    }
+
+    /** 409 DUPLICATE_REJECTED: "Create would lead to creation of a duplicate resource" (a slot no longer free). */
+    static BaseServerResponseException duplicateRejected(String diagnostics) {
+        return error(409, "DUPLICATE_REJECTED", "Create would lead to creation of a duplicate resource",
+                OperationOutcome.IssueType.DUPLICATE, diagnostics);
+    }
+
+    /**
+     * 409 for an {@code If-Match} version that is not the current one ("the server returns a 409 Conflict status
+     * code", general API guidance, "Managing resource contention"). The page names no Spine code; the NHS provider
+     * test suite expects FHIR_CONSTRAINT_VIOLATION (AppointmentCancel.feature, "out of date ETag").
+     */
+    static BaseServerResponseException versionConflict(String diagnostics) {
+        return error(409, "FHIR_CONSTRAINT_VIOLATION", "FHIR constraint violated", OperationOutcome.IssueType.CONFLICT,
+                diagnostics);
+    }
+
+    static BaseServerResponseException noRecordFound(String diagnostics) {
+        return error(404, "NO_RECORD_FOUND", "No record found", OperationOutcome.IssueType.NOTFOUND, diagnostics);
+    }
+
     static BaseServerResponseException patientNotFound(String diagnostics) {
         return error(404, "PATIENT_NOT_FOUND", "Patient not found", OperationOutcome.IssueType.NOTFOUND, diagnostics);
     }
@@ -86,7 +112,12 @@ final class GpcErrors {
         return oo;
     }
 
-    private static BaseServerResponseException error(int status, String code, String display,
+    static boolean isGpc(OperationOutcome oo) {
+        return oo != null && oo.getIssue().stream().anyMatch(i -> i.getDetails().getCoding().stream()
+                .anyMatch(c -> Gpc.ERROR_SYSTEM.equals(c.getSystem())));
+    }
+
+    static BaseServerResponseException error(int status, String code, String display,
             OperationOutcome.IssueType type, String diagnostics) {
         return new UnclassifiedServerFailureException(status, code + ": " + diagnostics,
                 outcome(code, display, type, diagnostics));

@@ -41,7 +41,19 @@ public final class PracticeCapabilityStatement {
         cs.setAcceptUnknown(CapabilityStatement.UnknownContentCode.BOTH);
         cs.addFormat("application/fhir+json");
         cs.addFormat("application/fhir+xml");
-        cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest()
+                .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        if (kind != EndpointKind.STRUCTURED && practice.capabilities().appointments()) {
+            // Appointment Management: Search for free slots, and Book / Read / Amend and Cancel (update) an
+            // appointment; a patient's appointments are searched in the Patient compartment.
+            rest.addResource().setType("Slot").addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+            CapabilityStatement.CapabilityStatementRestResourceComponent appointment = rest.addResource()
+                    .setType("Appointment");
+            appointment.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+            appointment.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+            appointment.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.UPDATE);
+            appointment.setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONED);
+        }
         return cs;
     }
 }

@@ -32,8 +32,21 @@ import java.util.function.Function;
 @Interceptor
 final class StrictRequestInterceptor {
 
+    /** Which GP Connect capability an operation belongs to (each can be switched off at a practice). */
+    enum Capability {
+        FOUNDATIONS, STRUCTURED, APPOINTMENTS
+    }
+
     /** What an operation needs: the interaction ID(s) it must be called with and the scope it needs. */
-    record Expectation(Set<String> interactions, String scope, boolean structured) {
+    record Expectation(Set<String> interactions, String scope, Capability capability) {
+
+        Expectation(Set<String> interactions, String scope, boolean structured) {
+            this(interactions, scope, structured ? Capability.STRUCTURED : Capability.FOUNDATIONS);
+        }
+
+        boolean structured() {
+            return capability == Capability.STRUCTURED;
+        }
     }
 
     private final Practice practice;
@@ -55,7 +68,8 @@ final class StrictRequestInterceptor {
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void check(RequestDetails request, RestOperationTypeEnum operation) {
         checkMediaTypes(request);
-        Expectation expected = expectation(operation, request.getResourceName(), request.getOperation());
+        Expectation expected = expectation(operation, request.getResourceName(), request.getOperation(),
+                request.getCompartmentName());
         checkSspHeaders(request, expected);
         if (expected.structured() && kind == EndpointKind.FOUNDATIONS
                 || !expected.structured() && operation != RestOperationTypeEnum.METADATA && kind == EndpointKind.STRUCTURED) {
@@ -63,8 +77,15 @@ final class StrictRequestInterceptor {
                     + "; look up the endpoint for this interaction in the directory");
         }
         Map<String, Object> claims = checkJwt(request, expected);
-        if (expected.structured() && !practice.capabilities().structured()
-                || !expected.structured() && !practice.capabilities().foundations()) {
+        boolean enabled = switch (expected.capability()) {
+            case STRUCTURED -> practice.capabilities().structured();
+            case FOUNDATIONS -> practice.capabilities().foundations();
+            // A practice that has not enabled Appointment Management registers none of its interactions in the
+            // directory (integration_sds_registering_endpoints.md: "GP Connect Interaction IDs MUST be registered on
+            // both MHS and AS records"), so a consumer finds no endpoint for them; a request sent anyway is refused.
+            case APPOINTMENTS -> practice.capabilities().appointments();
+        };
+        if (!enabled) {
             throw GpcErrors.accessDenied("The practice has switched this capability off");
         }
         String requestingOds = odsCode(claims);
@@ -79,7 +100,12 @@ final class StrictRequestInterceptor {
         }
         if ("POST".equals(request.getRequestType().name()) || "PUT".equals(request.getRequestType().name())) {
             String contentType = request.getHeader("Content-Type");
-            if (contentType == null || !contentType.toLowerCase().startsWith(Gpc.FHIR_JSON)) {
+            String mediaType = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+            // Appointment bodies may be JSON or XML (general API guidance: "Servers SHALL support JSON ... SHOULD
+            // support XML"); the structured record's Parameters is read as JSON.
+            boolean accepted = mediaType.startsWith(Gpc.FHIR_JSON)
+                    || expected.capability() == Capability.APPOINTMENTS && mediaType.startsWith(Gpc.FHIR_XML);
+            if (!accepted) {
                 throw GpcErrors.badRequest("Content-Type must be " + Gpc.FHIR_JSON + ";charset=utf-8");
             }
         }
@@ -119,12 +145,25 @@ final class StrictRequestInterceptor {
         return value.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     }
 
-    static Expectation expectation(RestOperationTypeEnum operation, String resource, String operationName) {
+    /**
+     * The interaction ID and scope each operation needs. Appointment Management: the interaction IDs of each use case
+     * page's "Request headers"; the scopes of the JWT page's table (pages/integration/
+     * integration_cross_organisation_audit_and_provenance.md: {@code organization/*.read} for "Search for free
+     * slots", {@code patient/*.read} for "Retrieve a patient's appointments" and "Read an appointment",
+     * {@code patient/*.write} for "Book/Amend/Cancel an appointment").
+     */
+    static Expectation expectation(RestOperationTypeEnum operation, String resource, String operationName,
+            String compartment) {
         return switch (operation) {
             case METADATA -> new Expectation(Set.of(Gpc.METADATA, Gpc.STRUCTURED_METADATA), Gpc.SCOPE_ORGANIZATION_READ,
                     false);
-            case SEARCH_TYPE -> switch (String.valueOf(resource)) {
-                case "Patient" -> new Expectation(Set.of(Gpc.SEARCH_PATIENT), Gpc.SCOPE_PATIENT_READ, false);
+            case SEARCH_TYPE, SEARCH_SYSTEM -> switch (String.valueOf(resource)) {
+                case "Patient" -> "Appointment".equals(compartment)
+                        ? new Expectation(Set.of(Gpc.SEARCH_PATIENT_APPOINTMENTS), Gpc.SCOPE_PATIENT_READ,
+                                Capability.APPOINTMENTS)
+                        : new Expectation(Set.of(Gpc.SEARCH_PATIENT), Gpc.SCOPE_PATIENT_READ, false);
+                case "Slot" -> new Expectation(Set.of(Gpc.SEARCH_SLOT), Gpc.SCOPE_ORGANIZATION_READ,
+                        Capability.APPOINTMENTS);
                 case "Practitioner" -> new Expectation(Set.of(Gpc.SEARCH_PRACTITIONER), Gpc.SCOPE_ORGANIZATION_READ, false);
                 case "Organization" -> new Expectation(Set.of(Gpc.SEARCH_ORGANIZATION), Gpc.SCOPE_ORGANIZATION_READ, false);
                 default -> throw GpcErrors.badRequest("Search on " + resource + " is not supported");
@@ -134,8 +173,24 @@ final class StrictRequestInterceptor {
                 case "Practitioner" -> new Expectation(Set.of(Gpc.READ_PRACTITIONER), Gpc.SCOPE_ORGANIZATION_READ, false);
                 case "Organization" -> new Expectation(Set.of(Gpc.READ_ORGANIZATION), Gpc.SCOPE_ORGANIZATION_READ, false);
                 case "Location" -> new Expectation(Set.of(Gpc.READ_LOCATION), Gpc.SCOPE_ORGANIZATION_READ, false);
+                case "Appointment" -> new Expectation(Set.of(Gpc.READ_APPOINTMENT), Gpc.SCOPE_PATIENT_READ,
+                        Capability.APPOINTMENTS);
                 default -> throw GpcErrors.badRequest("Read of " + resource + " is not supported");
             };
+            case CREATE -> {
+                if ("Appointment".equals(resource)) {
+                    yield new Expectation(Set.of(Gpc.CREATE_APPOINTMENT), Gpc.SCOPE_PATIENT_WRITE, Capability.APPOINTMENTS);
+                }
+                throw GpcErrors.badRequest("Create of " + resource + " is not supported");
+            }
+            // Amend and Cancel are the same PUT; the interaction ID names which one it is.
+            case UPDATE -> {
+                if ("Appointment".equals(resource)) {
+                    yield new Expectation(Set.of(Gpc.AMEND_APPOINTMENT, Gpc.CANCEL_APPOINTMENT), Gpc.SCOPE_PATIENT_WRITE,
+                            Capability.APPOINTMENTS);
+                }
+                throw GpcErrors.badRequest("Update of " + resource + " is not supported");
+            }
             case EXTENDED_OPERATION_TYPE -> {
                 if (Gpc.STRUCTURED_OPERATION.equals(operationName) && "Patient".equals(resource)) {
                     yield new Expectation(Set.of(Gpc.STRUCTURED), Gpc.SCOPE_PATIENT_READ, true);
