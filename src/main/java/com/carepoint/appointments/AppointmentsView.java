@@ -70,6 +70,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
     private final Div slotList = new Div();
     private final Span window = new Span();
     private final Div appointmentList = new Div();
+    private final Select<String> service = new Select<>();
     private final Select<String> day = new Select<>();
     private final Select<SlotFilter.TimeOfDay> timeOfDay = new Select<>();
     private final Select<DeliveryChannel> channel = new Select<>();
@@ -136,12 +137,18 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
 
     private void buildBooking() {
         H2 heading = new H2("Book an appointment");
-        Paragraph where = new Paragraph("Free slots at " + appointments.services(context).stream()
-                .map(s -> s.kind().displayName().toLowerCase(Locale.UK) + " " + s.label())
-                .collect(Collectors.joining("; ")) + ".");
+        List<BookableService> services = appointments.services(context);
+        Paragraph where = new Paragraph("Searching the services your organisation may book this patient into: "
+                + services.stream().map(AppointmentsView::describe).collect(Collectors.joining("; ")) + ".");
         where.setId("bookable-services");
         where.addClassName("cp-meta");
 
+        service.setLabel("Service");
+        service.setId("filter-service");
+        service.setItems(Stream.concat(Stream.of(""), services.stream().map(BookableService::odsCode)).toList());
+        service.setItemLabelGenerator(o -> o == null || o.isEmpty() ? "Any service" : serviceName(o));
+        service.setValue("");
+        service.addValueChangeListener(e -> drawSlots());
         day.setLabel("Day");
         day.setId("filter-day");
         timeOfDay.setLabel("Time of day");
@@ -159,7 +166,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
         day.addValueChangeListener(e -> drawSlots());
         timeOfDay.addValueChangeListener(e -> drawSlots());
         channel.addValueChangeListener(e -> drawSlots());
-        Div filters = new Div(day, timeOfDay, channel);
+        Div filters = new Div(service, day, timeOfDay, channel);
         filters.addClassName("cp-filters");
 
         earlier.setId("slots-earlier");
@@ -253,7 +260,8 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
             return;
         }
         slotList.removeAll();
-        SlotFilter filter = new SlotFilter(Optional.ofNullable(day.getValue()).filter(v -> !v.isEmpty())
+        SlotFilter filter = new SlotFilter(Optional.ofNullable(service.getValue()).filter(v -> !v.isEmpty()),
+                Optional.ofNullable(day.getValue()).filter(v -> !v.isEmpty())
                 .map(LocalDate::parse), Optional.ofNullable(timeOfDay.getValue()), Optional.ofNullable(
                         channel.getValue()));
         List<FreeSlot> all = search.merged();
@@ -278,7 +286,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
         }
         List<FreeSlot> drawn = showAllSlots ? shown : shown.stream().limit(SHOWN_SLOTS).toList();
         for (FreeSlot slot : drawn) {
-            Div row = slotSummary(slot);
+            Div row = slotSummary(slot, serviceName(slot.service().odsCode()));
             row.addClassName("cp-slot");
             row.getElement().setAttribute("data-slot", slot.key());
             Button choose = new Button("Book", e -> openBooking(slot));
@@ -303,7 +311,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
         BookingContext ctx = context;
         AccessReason why = reason;
         BookingDialog[] dialog = new BookingDialog[1];
-        dialog[0] = new BookingDialog(slot, typed, details -> async(
+        dialog[0] = new BookingDialog(slot, serviceName(slot.service().odsCode()), typed, details -> async(
                 () -> appointments.book(ctx, slot, details.getDescription(), details.getComment(), why), outcome -> {
                     if (outcome.succeeded()) {
                         dialog[0].booked(outcome.appointment().orElseThrow());
@@ -356,7 +364,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
             appointmentList.add(none);
         }
         for (Appointment a : all) {
-            Div card = appointmentSummary(a);
+            Div card = appointmentSummary(a, serviceName(a.service().odsCode()));
             card.addClassNames("cp-card", "cp-appointment");
             card.setId("appointment-" + a.service().odsCode() + "-" + a.id());
             card.getElement().setAttribute("data-status", a.status().name());
@@ -397,7 +405,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
                     dialog[0].failed(outcome.problem().orElseThrow());
                 }
             };
-            dialog[0] = new ChangeAppointmentDialog(current, mode,
+            dialog[0] = new ChangeAppointmentDialog(current, serviceName(current.service().odsCode()), mode,
                     details -> async(() -> appointments.amend(ctx, current, details.getDescription(),
                             details.getComment(), why), done),
                     cancellation -> async(() -> appointments.cancel(ctx, current, cancellation, why), done));
@@ -407,13 +415,28 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
 
     // ------------------------------------------------------------------ drawing
 
-    static Div slotSummary(FreeSlot slot) {
+    /** The name a service gave itself in the last search (its configured name until then), with its ODS code. */
+    private String serviceName(String ods) {
+        return (search == null ? Optional.<ServiceSlots>empty() : search.services().stream()
+                .filter(s -> s.service().odsCode().equals(ods)).findFirst())
+                .map(s -> s.serviceName() + " (" + ods + ")")
+                .orElseGet(() -> appointments.services(context).stream().filter(s -> s.odsCode().equals(ods))
+                        .findFirst().map(AppointmentsView::describe).orElse(ods));
+    }
+
+    private static String describe(BookableService s) {
+        return s.kind() == ServiceKind.PRACTICE ? "the patient's GP practice (" + s.odsCode() + ")"
+                : s.kind().displayName().toLowerCase(Locale.UK).replace("primary care", "the primary care") + " "
+                        + s.label();
+    }
+
+    static Div slotSummary(FreeSlot slot, String serviceName) {
         Div d = new Div();
         d.addClassName("cp-slot-summary");
         Paragraph when = new Paragraph(strong(When.range(slot.start(), slot.end())));
         when.addClassName("cp-slot-when");
-        d.add(when, line(slot.service().label() + (slot.service().kind() == ServiceKind.PRACTICE ? "" : " · "
-                + slot.service().kind().displayName())),
+        d.add(when, line(serviceName + (slot.service().kind() == ServiceKind.PRACTICE ? " · the patient's GP "
+                + "practice" : " · " + slot.service().kind().displayName())),
                 line(slot.siteName() + (slot.siteAddress().isBlank() ? "" : ", " + slot.siteAddress())),
                 line(Stream.of(slot.practitioner().orElse(""), slot.practitionerRole()).filter(s -> !s.isBlank())
                         .collect(Collectors.joining(", "))),
@@ -422,7 +445,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
         return d;
     }
 
-    static Div appointmentSummary(Appointment a) {
+    static Div appointmentSummary(Appointment a, String serviceName) {
         Div d = new Div();
         d.addClassName("cp-appointment-summary");
         H3 when = new H3(When.range(a.start(), a.end()));
@@ -433,7 +456,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
             status.addClassName("cp-appointment-status");
             d.add(status);
         }
-        d.add(line(a.service().label()),
+        d.add(line(serviceName),
                 line(a.siteName().orElse("Site not given by the service")),
                 line(Stream.of(a.practitioner().orElse(""), a.practitionerRole()).filter(s -> !s.isBlank())
                         .collect(Collectors.joining(", "))),

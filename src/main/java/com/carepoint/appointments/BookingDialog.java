@@ -24,12 +24,14 @@ class BookingDialog extends Dialog {
     private final Div message = new Div();
     private final Button book = new Button("Book this appointment");
     private final Button cancel = new Button("Close");
+    private final String serviceName;
 
-    BookingDialog(FreeSlot slot, BookingDetails details, Consumer<BookingDetails> onBook) {
+    BookingDialog(FreeSlot slot, String serviceName, BookingDetails details, Consumer<BookingDetails> onBook) {
+        this.serviceName = serviceName;
         setId("booking-dialog");
         setHeaderTitle("Book an appointment");
         setWidth("min(40rem, 100vw)");
-        Div summary = AppointmentsView.slotSummary(slot);
+        Div summary = AppointmentsView.slotSummary(slot, serviceName);
         summary.setId("booking-slot");
 
         TextField description = new TextField("Reason for the appointment");
@@ -90,7 +92,7 @@ class BookingDialog extends Dialog {
     void booked(Appointment appointment) {
         removeAll();
         setHeaderTitle("Appointment booked");
-        Div confirmation = AppointmentsView.appointmentSummary(appointment);
+        Div confirmation = AppointmentsView.appointmentSummary(appointment, serviceName);
         confirmation.setId("booking-confirmation");
         Paragraph reference = new Paragraph();
         reference.add(new Span("Booking reference: "), AppointmentsView.strong(appointment.id()));

@@ -41,12 +41,12 @@ class ChangeAppointmentDialog extends Dialog {
     private final Button save;
     private final Button close = new Button("Close");
 
-    ChangeAppointmentDialog(Appointment read, Mode mode, Consumer<BookingDetails> onAmend,
+    ChangeAppointmentDialog(Appointment read, String serviceName, Mode mode, Consumer<BookingDetails> onAmend,
             Consumer<String> onCancel) {
         setId(mode == Mode.AMEND ? "amend-dialog" : "cancel-dialog");
         setHeaderTitle(mode == Mode.AMEND ? "Change the reason or comment" : "Cancel this appointment");
         setWidth("min(40rem, 100vw)");
-        add(AppointmentsView.appointmentSummary(read));
+        add(AppointmentsView.appointmentSummary(read, serviceName));
         message.setId("change-message");
         message.setVisible(false);
         save = new Button(mode == Mode.AMEND ? "Save changes" : "Cancel the appointment");

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** What the user narrows the free slots to: a day, a time of day, a way of meeting. Empty means any. */
-public record SlotFilter(Optional<LocalDate> day, Optional<TimeOfDay> timeOfDay, Optional<DeliveryChannel> channel) {
+/** What the user narrows the free slots to: a service, a day, a time of day, a way of meeting. Empty means any. */
+public record SlotFilter(Optional<String> serviceOds, Optional<LocalDate> day, Optional<TimeOfDay> timeOfDay,
+        Optional<DeliveryChannel> channel) {
 
-    public static final SlotFilter ANY = new SlotFilter(Optional.empty(), Optional.empty(), Optional.empty());
+    public static final SlotFilter ANY = new SlotFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty());
 
     /** Morning before 12:00, afternoon 12:00 to 17:00, evening from 17:00, all UK time. */
     public enum TimeOfDay {
@@ -36,7 +38,8 @@ public record SlotFilter(Optional<LocalDate> day, Optional<TimeOfDay> timeOfDay,
     }
 
     public boolean matches(FreeSlot slot) {
-        return day.map(d -> slot.start().withZoneSameInstant(AppointmentService.UK).toLocalDate().equals(d))
+        return serviceOds.map(o -> slot.service().odsCode().equals(o)).orElse(true)
+                && day.map(d -> slot.start().withZoneSameInstant(AppointmentService.UK).toLocalDate().equals(d))
                 .orElse(true)
                 && timeOfDay.map(t -> t.contains(slot)).orElse(true)
                 && channel.map(c -> slot.channel() == c).orElse(true);

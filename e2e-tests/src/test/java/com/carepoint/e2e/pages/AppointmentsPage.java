@@ -46,13 +46,23 @@ public class AppointmentsPage {
         return page.locator("#no-slots");
     }
 
+    /** Shows only this service's slots (the "Service" filter). */
+    public AppointmentsPage onlyService(String ods) {
+        page.locator("#filter-service").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("(" + ods + ")")).click();
+        assertThat(page.locator("#slot-list .cp-slot").first()).hasAttribute("data-slot",
+                java.util.regex.Pattern.compile("^" + ods + "/"));
+        return this;
+    }
+
     /** Opens the booking dialog for the first slot shown at this service; returns its slot key. */
     public String chooseFirstSlotAt(String ods) {
+        onlyService(ods);
         Locator slot = slotsAt(ods).first();
         assertThat(slot).isVisible();
         String key = slot.getAttribute("data-slot");
         slot.locator("vaadin-button").click();
-        assertThat(page.locator("#booking-dialog")).isVisible();
+        assertThat(page.locator("#booking-description")).isVisible();
         return key;
     }
 
@@ -60,7 +70,7 @@ public class AppointmentsPage {
         Locator slot = page.locator("#slot-list .cp-slot[data-slot='" + key + "']");
         assertThat(slot).isVisible();
         slot.locator("vaadin-button").click();
-        assertThat(page.locator("#booking-dialog")).isVisible();
+        assertThat(page.locator("#booking-description")).isVisible();
     }
 
     public AppointmentsPage typeReason(String reason) {
@@ -123,7 +133,7 @@ public class AppointmentsPage {
 
     public void amend(String ods, String id, String reason, String comment) {
         page.locator("#amend-" + ods + "-" + id).click();
-        assertThat(page.locator("#amend-dialog")).isVisible();
+        assertThat(page.locator("#amend-description")).isVisible();
         page.locator("#amend-description input").fill(reason);
         page.locator("#amend-comment textarea").fill(comment);
         page.locator("#confirm-amend").click();
@@ -132,7 +142,7 @@ public class AppointmentsPage {
 
     public void cancel(String ods, String id, String why) {
         page.locator("#cancel-" + ods + "-" + id).click();
-        assertThat(page.locator("#cancel-dialog")).isVisible();
+        assertThat(page.locator("#cancel-reason")).isVisible();
         page.locator("#cancel-reason textarea").fill(why);
         page.locator("#confirm-cancel").click();
         assertThat(page.locator("#cancel-dialog")).hasCount(0);
