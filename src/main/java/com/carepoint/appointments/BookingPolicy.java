@@ -146,7 +146,7 @@ public class BookingPolicy {
         List<BookableService> result = new ArrayList<>();
         Optional<String> practice = patient.registeredPracticeOds();
         if (kinds.contains(ServiceKind.PRACTICE) && practice.isPresent()) {
-            result.add(new BookableService(practice.get(), "Registered GP practice", ServiceKind.PRACTICE));
+            result.add(new BookableService(practice.get(), "The patient's GP practice", ServiceKind.PRACTICE));
         }
         for (CoveringService s : services) {
             ServiceKind kind = kind(s.kind());

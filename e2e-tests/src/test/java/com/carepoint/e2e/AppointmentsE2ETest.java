@@ -116,6 +116,9 @@ class AppointmentsE2ETest extends BrowserTest {
 
     @Test
     void aPracticeWithBookingSwitchedOffIsSaidBesideTheServicesThatWork() {
+        context.close();
+        context = newContext(TABLET_PORTRAIT_WIDTH, TABLET_PORTRAIT_HEIGHT);
+        page = context.newPage();
         AppointmentsPage appointments = appointmentsFor(page, DemoUser.NHS_111, CASTLE_STREET_PATIENT);
         assertThat(appointments.serviceStatus("C81616")).hasAttribute("data-problem", "NOT_OFFERED");
         assertThat(appointments.serviceStatus("C81616")).containsText("does not offer appointment booking");
@@ -123,6 +126,8 @@ class AppointmentsE2ETest extends BrowserTest {
         assertThat(appointments.serviceStatus(OUT_OF_HOURS)).containsText("free slot");
         assertThat(appointments.slotsAt(OUT_OF_HOURS).first()).isVisible();
         assertThat(appointments.slotsAt("C81616")).hasCount(0);
+        page.locator("#service-status").scrollIntoViewIfNeeded();
+        screenshot(page, "appointments-tablet-portrait");
     }
 
     @Test
