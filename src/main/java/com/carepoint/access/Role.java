@@ -31,6 +31,11 @@ public enum Role {
         return claimValue;
     }
 
+    /** Whether this role writes encounter notes that go to the patient's GP (paramedics and 111 clinicians). */
+    public boolean writesEncounterNotes() {
+        return this == PARAMEDIC || this == CLINICIAN_111;
+    }
+
     public String displayName() {
         return displayName;
     }

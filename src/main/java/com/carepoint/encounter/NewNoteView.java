@@ -30,7 +30,7 @@ public class NewNoteView extends Div implements BeforeEnterObserver {
     public static final String TEMPLATE = "record/:token/note";
 
     public static String path(String token) {
-        return "record/" + token + "/note";
+        return PatientRecordRoute.notePath(token);
     }
 
     private final OpenPatients openPatients;

@@ -27,10 +27,9 @@ public enum NoteKind {
 
     /** The note a role writes, or empty when the role writes none. */
     public static Optional<NoteKind> forRole(Role role) {
-        return switch (role) {
-            case PARAMEDIC -> Optional.of(AMBULANCE_ATTENDANCE);
-            case CLINICIAN_111 -> Optional.of(NHS_111_CALL);
-            default -> Optional.empty();
-        };
+        if (!role.writesEncounterNotes()) {
+            return Optional.empty();
+        }
+        return Optional.of(role == Role.CLINICIAN_111 ? NHS_111_CALL : AMBULANCE_ATTENDANCE);
     }
 }

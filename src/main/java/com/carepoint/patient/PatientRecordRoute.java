@@ -11,4 +11,9 @@ public final class PatientRecordRoute {
     public static String path(String token) {
         return "record/" + token;
     }
+
+    /** Where a new encounter note about the patient open under this token starts. */
+    public static String notePath(String token) {
+        return "record/" + token + "/note";
+    }
 }

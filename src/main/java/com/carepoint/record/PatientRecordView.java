@@ -7,8 +7,6 @@ import com.carepoint.access.DataSharingPolicy;
 import com.carepoint.access.Role;
 import com.carepoint.appointments.AppointmentService;
 import com.carepoint.appointments.AppointmentsView;
-import com.carepoint.encounter.EncounterNoteService;
-import com.carepoint.encounter.NewNoteView;
 import com.carepoint.kernel.PartialDate;
 import com.carepoint.kernel.SectionKind;
 import com.carepoint.kernel.TracedPatient;
@@ -77,7 +75,6 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private final CurrentUserService users;
     private final ExecutorService executor;
     private final AppointmentService appointments;
-    private final EncounterNoteService notes;
     private final RenderGuard guard = new RenderGuard();
     private final Map<SectionKind, Div> cards = new EnumMap<>(SectionKind.class);
     private final Map<SectionKind, Div> fullPanels = new EnumMap<>(SectionKind.class);
@@ -95,10 +92,9 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private boolean sourceShown;
 
     public PatientRecordView(OpenPatients openPatients, RecordService records, CurrentUserService users,
-            ExecutorService recordExecutor, AppointmentService appointments, EncounterNoteService notes) {
+            ExecutorService recordExecutor, AppointmentService appointments) {
         this.openPatients = openPatients;
         this.appointments = appointments;
-        this.notes = notes;
         this.records = records;
         this.users = users;
         this.executor = recordExecutor;
@@ -190,8 +186,8 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             book.addClassName("cp-action-link");
             status.add(book);
         }
-        if (notes.kindFor(user).isPresent()) {
-            Anchor note = new Anchor(NewNoteView.path(token), "Write the encounter note");
+        if (user.role().writesEncounterNotes()) {
+            Anchor note = new Anchor(PatientRecordRoute.notePath(token), "Write the encounter note");
             note.setId("write-note");
             note.addClassName("cp-action-link");
             status.add(note);

@@ -628,7 +628,13 @@ class AppointmentConformanceTest {
         assertThat(a.hasSpecialty()).isFalse();
         // The provider-populated parts (book-appt-response-payload-1.json).
         assertThat(a.getServiceTypeFirstRep().getText()).isEqualTo("General GP Appointment");
-        assertThat(a.getServiceCategory().getText()).isEqualTo("General GP Appointments");
+        // The schedule's category (which schedule offers the first "General GP Appointment" depends on the time of day).
+        org.hl7.fhir.dstu3.model.Schedule schedule = b.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(org.hl7.fhir.dstu3.model.Schedule.class::isInstance)
+                .map(org.hl7.fhir.dstu3.model.Schedule.class::cast)
+                .filter(sc -> ("Schedule/" + sc.getIdElement().getIdPart()).equals(slot.getSchedule().getReference()))
+                .findFirst().orElseThrow();
+        assertThat(a.getServiceCategory().getText()).isEqualTo(schedule.getServiceCategory().getText());
         assertThat(a.getExtensionsByUrl("https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-DeliveryChannel-2"))
                 .singleElement().satisfies(e -> assertThat(e.getValue().primitiveValue()).isEqualTo("In-person"));
         assertThat(a.getExtensionsByUrl("https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-PractitionerRole-1"))
