@@ -35,6 +35,15 @@ final class ErrorMapping {
         if (cause instanceof FhirClients.TooManyResourcesException) {
             return unreadable(practice, traceId, "it held far more entries than any GP record should");
         }
+        if (cause instanceof FhirClients.MalformedAnswerException) {
+            return unreadable(practice, traceId, "it was not valid FHIR");
+        }
+        if (cause instanceof FhirClients.TooManyAnswersInFlightException) {
+            return new RecordProblem(Kind.TIMEOUT, "Carepoint is receiving too many large answers from GP systems at "
+                    + "the moment, so the answer from " + practice + " was not read and this part of the record could "
+                    + "not be retrieved. It is not known whether anything is recorded.",
+                    "Try again in a minute. If it keeps happening, contact the practice by phone.", traceId);
+        }
         if (cause instanceof CallLimits.DeadlineExceededException) {
             return new RecordProblem(Kind.TIMEOUT, "The GP system at " + practice + " did not finish answering in "
                     + "time, so this part of the record could not be retrieved. It is not known whether anything is "
