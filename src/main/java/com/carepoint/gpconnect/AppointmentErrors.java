@@ -44,6 +44,11 @@ final class AppointmentErrors {
             case TOO_LARGE -> unreadable(op, service, traceId, "it was far larger than it should be");
             case TOO_MANY_RESOURCES -> unreadable(op, service, traceId, "it held far more entries than it should");
             case NOT_FHIR -> unreadable(op, service, traceId, "it was not a GP Connect answer");
+            case TOO_MANY_ANSWERS_IN_FLIGHT -> new AppointmentProblem(Kind.TIMEOUT, "Carepoint is receiving too many "
+                    + "large answers at the moment, so the answer from " + service + " was not read"
+                    + (op.writes() ? " and it is not known whether " + unknownEffect(op) + "." : ", so " + op.failed
+                    + ". " + op.consequence), op.writes() ? "Open the patient's appointments to check before trying "
+                    + "again." : "Try again in a minute.", traceId);
             case INVALID_FHIR -> unreadable(op, service, traceId, "it was not valid FHIR");
             case CANCELLED -> new AppointmentProblem(Kind.TIMEOUT, "This was stopped because the page was closed"
                     + (op.writes() ? ", so it is not known whether " + unknownEffect(op) + "." : "."),

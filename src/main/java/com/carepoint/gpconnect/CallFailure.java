@@ -27,6 +27,8 @@ record CallFailure(Kind kind, int status, String code) {
     enum Kind {
         TOO_LARGE,
         TOO_MANY_RESOURCES,
+        /** The node's shared byte budget for answers being read was used up by others. */
+        TOO_MANY_ANSWERS_IN_FLIGHT,
         DEADLINE_EXCEEDED,
         CANCELLED,
         NOT_FHIR,
@@ -50,6 +52,12 @@ record CallFailure(Kind kind, int status, String code) {
         }
         if (cause instanceof FhirClients.TooManyResourcesException) {
             return of(Kind.TOO_MANY_RESOURCES);
+        }
+        if (cause instanceof FhirClients.MalformedAnswerException) {
+            return of(Kind.INVALID_FHIR);
+        }
+        if (cause instanceof FhirClients.TooManyAnswersInFlightException) {
+            return of(Kind.TOO_MANY_ANSWERS_IN_FLIGHT);
         }
         if (cause instanceof CallLimits.DeadlineExceededException) {
             return of(Kind.DEADLINE_EXCEEDED);

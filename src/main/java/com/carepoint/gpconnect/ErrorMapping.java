@@ -19,6 +19,10 @@ final class ErrorMapping {
         return switch (failure.kind()) {
             case TOO_LARGE -> unreadable(practice, traceId, "it was far larger than any GP record should be");
             case TOO_MANY_RESOURCES -> unreadable(practice, traceId, "it held far more entries than any GP record should");
+            case TOO_MANY_ANSWERS_IN_FLIGHT -> new RecordProblem(Kind.TIMEOUT, "Carepoint is receiving too many large "
+                    + "answers from GP systems at the moment, so the answer from " + practice + " was not read and this "
+                    + "part of the record could not be retrieved. It is not known whether anything is recorded.",
+                    "Try again in a minute. If it keeps happening, contact the practice by phone.", traceId);
             case DEADLINE_EXCEEDED -> new RecordProblem(Kind.TIMEOUT, "The GP system at " + practice + " did not finish "
                     + "answering in time, so this part of the record could not be retrieved. It is not known whether "
                     + "anything is recorded.", "Try again. If it keeps happening, contact the practice by phone.", traceId);

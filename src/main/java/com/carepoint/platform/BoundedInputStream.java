@@ -3,60 +3,84 @@ package com.carepoint.platform;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An outside system's answer, read within bounds: at most {@code maxBytes} bytes <em>as decompressed</em> (it wraps the
  * stream after gzip is undone, so a small compressed answer that expands hugely is stopped), at most
- * {@code maxResources} FHIR resources (counted as the answer streams in, in JSON and XML, before anything is parsed),
- * and within the current call's deadline and cancellation ({@link CallLimits}). It fails early, with a clear reason,
- * instead of buffering and parsing what no GP record should be.
+ * {@code maxResources} FHIR resources (counted as the answer streams in, in JSON and XML, before anything is parsed,
+ * as the parser will see them: {@link ResourceCounter}), within the bytes the node may be reading from all answers at
+ * once ({@link ResponseBudget}), and within the current call's deadline and cancellation ({@link CallLimits}). It fails
+ * early, with a clear reason, instead of buffering and parsing what no GP record should be.
  */
 final class BoundedInputStream extends FilterInputStream {
 
-    private static final byte[] JSON_RESOURCE = "\"resourceType\"".getBytes();
-    private static final byte[] XML_ENTRY = "<entry>".getBytes();
+    /** Gives the budget back should a stream ever be dropped without being closed. */
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final long maxBytes;
     private final long maxResources;
     private final Runnable abort;
+    private final ResponseBudget budget;
+    private final Held held;
+    private final Cleaner.Cleanable cleanable;
+    private final ResourceCounter counter = new ResourceCounter();
     private long read;
-    private long resources;
     private boolean ended;
-    private int jsonMatched;
-    private int xmlMatched;
+
+    /** The bytes this answer holds of the shared budget; given back once, on close (or by the cleaner). */
+    private static final class Held implements Runnable {
+        private final ResponseBudget budget;
+        private final AtomicLong bytes = new AtomicLong();
+
+        Held(ResponseBudget budget) {
+            this.budget = budget;
+        }
+
+        @Override
+        public void run() {
+            budget.giveBack(bytes.getAndSet(0));
+        }
+    }
 
     /**
      * @param abort closes the connection at once: after a bound is crossed the rest of the answer is not read (a
      *              graceful close would read a dripping or endless answer to its end)
      */
-    BoundedInputStream(InputStream in, long maxBytes, long maxResources, Runnable abort) {
+    BoundedInputStream(InputStream in, long maxBytes, long maxResources, ResponseBudget budget, Runnable abort) {
         super(in);
         this.maxBytes = maxBytes;
         this.maxResources = maxResources;
         this.abort = abort;
+        this.budget = budget;
+        this.held = new Held(budget);
+        this.cleanable = CLEANER.register(this, held);
     }
 
     @Override
     public int read() throws IOException {
-        checkLimits();
-        int b = super.read();
-        ended |= b < 0;
-        if (b >= 0) {
-            count(1);
-            scan((byte) b);
-        }
-        return b;
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
         checkLimits();
         int n = super.read(buf, off, len);
-        ended |= n < 0;
+        if (n < 0 && !ended) {
+            ended = true;
+            counter.end();
+        }
         if (n > 0) {
             count(n);
-            for (int i = off; i < off + n; i++) {
-                scan(buf[i]);
+            try {
+                if (counter.feed(buf, off, n) > maxResources) {
+                    throw aborted(new FhirClients.TooManyResourcesException(maxResources));
+                }
+            } catch (FhirClients.MalformedAnswerException e) {
+                throw aborted(e);
             }
         }
         return n;
@@ -67,18 +91,10 @@ final class BoundedInputStream extends FilterInputStream {
         if (read > maxBytes) {
             throw aborted(new FhirClients.ResponseTooLargeException(maxBytes));
         }
-    }
-
-    private void scan(byte b) throws IOException {
-        jsonMatched = advance(JSON_RESOURCE, jsonMatched, b);
-        xmlMatched = advance(XML_ENTRY, xmlMatched, b);
-        if (jsonMatched == JSON_RESOURCE.length || xmlMatched == XML_ENTRY.length) {
-            jsonMatched = jsonMatched == JSON_RESOURCE.length ? 0 : jsonMatched;
-            xmlMatched = xmlMatched == XML_ENTRY.length ? 0 : xmlMatched;
-            if (++resources > maxResources) {
-                throw aborted(new FhirClients.TooManyResourcesException(maxResources));
-            }
+        if (!budget.take(n)) {
+            throw aborted(new FhirClients.TooManyAnswersInFlightException(budget.total()));
         }
+        held.bytes.addAndGet(n);
     }
 
     /**
@@ -89,14 +105,18 @@ final class BoundedInputStream extends FilterInputStream {
      */
     @Override
     public void close() throws IOException {
-        drainBriefly();
-        if (!ended) {
-            abort.run();
-        }
         try {
-            super.close();
-        } catch (IOException e) {
-            // The connection is already shut down: nothing more to read or release.
+            drainBriefly();
+            if (!ended) {
+                abort.run();
+            }
+            try {
+                super.close();
+            } catch (IOException e) {
+                // The connection is already shut down: nothing more to read or release.
+            }
+        } finally {
+            cleanable.clean();
         }
     }
 
@@ -126,16 +146,10 @@ final class BoundedInputStream extends FilterInputStream {
         }
     }
 
+    /** Past a bound the connection is shut at once, and what this answer held of the budget is given back. */
     private IOException aborted(IOException e) {
         abort.run();
+        cleanable.clean();
         return e;
-    }
-
-    /** The patterns have no repeated prefix, so a mismatch restarts the match (at 1 if it is the first byte). */
-    private static int advance(byte[] pattern, int matched, byte b) {
-        if (pattern[matched] == b) {
-            return matched + 1;
-        }
-        return pattern[0] == b ? 1 : 0;
     }
 }

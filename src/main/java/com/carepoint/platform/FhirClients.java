@@ -57,10 +57,13 @@ public class FhirClients {
 
     private final FhirHttpProperties properties;
     private final Environment environment;
+    /** One budget for every answer this node reads at once, both FHIR versions' clients together. */
+    private final ResponseBudget budget;
 
     public FhirClients(FhirHttpProperties properties, Environment environment) {
         this.properties = properties;
         this.environment = environment;
+        this.budget = new ResponseBudget(properties.maxInFlightBytes());
         configure(stu3);
         configure(r4);
     }
@@ -104,7 +107,7 @@ public class FhirClients {
                         @Override
                         public InputStream getContent() throws IOException {
                             return new BoundedInputStream(super.getContent(), max, properties.maxResources(),
-                                    () -> shutdown(connection));
+                                    budget, () -> shutdown(connection));
                         }
                     });
                 })
@@ -229,6 +232,25 @@ public class FhirClients {
     public static final class ResponseTooLargeException extends IOException {
         public ResponseTooLargeException(long max) {
             super("Response larger than " + max + " bytes");
+        }
+    }
+
+    /** Bytes of outside answers being read on this node now, of {@link FhirHttpProperties#maxInFlightBytes()}. */
+    public long bytesInFlight() {
+        return budget.used();
+    }
+
+    /** This node was already reading as many answer bytes as it may hold at once: this answer was not read. */
+    public static final class TooManyAnswersInFlightException extends IOException {
+        public TooManyAnswersInFlightException(long budget) {
+            super("More than " + budget + " bytes of answers being read at once");
+        }
+    }
+
+    /** The answer cannot be read as FHIR (not UTF-8, not valid JSON) before it is even parsed. */
+    public static final class MalformedAnswerException extends IOException {
+        public MalformedAnswerException(String why) {
+            super("Answer refused: " + why);
         }
     }
 

@@ -19,7 +19,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -214,6 +216,105 @@ class HostileAnswersTest {
         assertThat(f.section().items()).extracting(i -> ((RecordItems.Allergy) i).what().display())
                 .contains("Allergy to nillicinep")
                 .allSatisfy(d -> assertThat(d).doesNotContain("\u202E").doesNotContain("\u202C"));
+    }
+
+    @Test
+    void manyLargeAnswersAtOnceShareOneBudgetAndTheOneThatCannotGetItFailsPlainly() throws Exception {
+        // Two answers may be under the per-answer cap, but not both at once: the node's budget holds 1.2 MB.
+        FhirClients budgeted = new FhirClients(new FhirHttpProperties(Duration.ofSeconds(3), Duration.ofSeconds(10),
+                MAX_BYTES, MAX_RESOURCES, 1_200_000), new MockEnvironment());
+        GpConnectRecords budgetedRecords = new GpConnectRecords(new EndpointDirectory(budgeted, provider.spine()),
+                budgeted, provider.properties(Duration.ofSeconds(60)));
+        String fixture = fixture("full-record.json");
+        byte[] padding = " ".repeat(700_000).getBytes(StandardCharsets.UTF_8);
+        byte[] rest = fixture.substring(1).getBytes(StandardCharsets.UTF_8);
+        assertThat(1 + padding.length + rest.length).isLessThan((int) MAX_BYTES);
+        CountDownLatch finishFirst = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        provider.answeringWith(x -> {
+            boolean first = calls.incrementAndGet() == 1;
+            x.getResponseHeaders().set("Content-Type", "application/fhir+json;charset=utf-8");
+            x.sendResponseHeaders(200, 1 + padding.length + rest.length);
+            try (OutputStream out = x.getResponseBody()) {
+                // Valid FHIR, padded with white space: "{", 700 KB of spaces, then the rest of the record.
+                out.write('{');
+                out.write(padding);
+                out.flush();
+                if (first && !finishFirst.await(60, TimeUnit.SECONDS)) {
+                    return;
+                }
+                out.write(rest);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // Carepoint hung up on this answer, as it should when it has no budget for it.
+            }
+        });
+        PatientContext context = PatientContext.open(DemoUsers.PARAMEDIC, SpecFixtureConsumerTest.patient());
+        CompletableFuture<FetchedSection> first = CompletableFuture.supplyAsync(() ->
+                budgetedRecords.fetch(context, SectionKind.ALLERGIES, SectionRequest.FIRST_SCREEN));
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (budgeted.bytesInFlight() < padding.length && System.nanoTime() < waitUntil) {
+            Thread.sleep(20);
+        }
+        assertThat(budgeted.bytesInFlight()).as("the first answer is being read and holds its part of the budget")
+                .isGreaterThanOrEqualTo(padding.length);
+
+        FetchedSection second = budgetedRecords.fetch(context, SectionKind.MEDICATIONS, SectionRequest.FIRST_SCREEN);
+        assertProblem(second, RecordProblem.Kind.TIMEOUT, "too many large answers from GP systems at the moment");
+        assertThat(second.section().problem().orElseThrow().message()).contains("It is not known whether anything is "
+                + "recorded");
+
+        finishFirst.countDown();
+        assertThat(first.get(60, TimeUnit.SECONDS).section().problem()).as("the first answer is unharmed").isEmpty();
+        waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (budgeted.bytesInFlight() > 0 && System.nanoTime() < waitUntil) {
+            Thread.sleep(20);
+        }
+        assertThat(budgeted.bytesInFlight()).as("every answer gave its budget back").isZero();
+        FetchedSection third = budgetedRecords.fetch(context, SectionKind.MEDICATIONS, SectionRequest.FIRST_SCREEN);
+        assertThat(third.section().problem()).as("with the budget back, the same answer is read").isEmpty();
+    }
+
+    @Test
+    void anEscapedResourceTypeIsCountedAsTheParserReadsIt() {
+        // "\\u0072esourceType" is "resourceType" to any JSON parser: the count must not be evaded by writing it so.
+        String body = bundle((int) MAX_RESOURCES * 3).replace("\"resourceType\"", "\"\\u0072esourceType\"");
+        assertThat(body).doesNotContain("\"resourceType\"").contains("\\u0072esourceType");
+        assertThat(body.length()).isLessThan((int) MAX_BYTES);
+        provider.answeringWith(x -> SpecFixtureProvider.send(x, 200, "application/fhir+json;charset=utf-8", body));
+        assertProblem(fetch(), RecordProblem.Kind.UNREADABLE_RESPONSE, "far more entries than any GP record should");
+    }
+
+    @Test
+    void xmlEntriesAreCountedWhateverFollowsTheTagName() {
+        StringBuilder xml = new StringBuilder("<Bundle xmlns=\"http://hl7.org/fhir\" xmlns:f=\"http://hl7.org/fhir\">"
+                + "<type value=\"collection\"/>");
+        for (int i = 0; i < MAX_RESOURCES * 3; i++) {
+            xml.append(i % 2 == 0 ? "<entry >" : "<f:entry\n>").append("<resource><Observation><id value=\"o").append(i)
+                    .append("\"/><status value=\"final\"/><code><text value=\"x\"/></code></Observation></resource>")
+                    .append(i % 2 == 0 ? "</entry>" : "</f:entry>");
+        }
+        String body = xml.append("</Bundle>").toString();
+        assertThat(body).doesNotContain("<entry>");
+        assertThat(body.length()).isLessThan((int) MAX_BYTES);
+        provider.answeringWith(x -> SpecFixtureProvider.send(x, 200, "application/fhir+xml;charset=utf-8", body));
+        assertProblem(fetch(), RecordProblem.Kind.UNREADABLE_RESPONSE, "far more entries than any GP record should");
+    }
+
+    @Test
+    void anAnswerInUtf16IsRefusedAsNotValidFhir() {
+        String body = bundle((int) MAX_RESOURCES * 3);
+        byte[] utf16 = body.getBytes(StandardCharsets.UTF_16);
+        assertThat(utf16.length).isLessThan((int) MAX_BYTES);
+        provider.answeringWith(x -> {
+            x.getResponseHeaders().set("Content-Type", "application/fhir+json;charset=utf-16");
+            x.sendResponseHeaders(200, utf16.length);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(utf16);
+            }
+        });
+        assertProblem(fetch(), RecordProblem.Kind.UNREADABLE_RESPONSE, "not valid FHIR");
     }
 
     /** One byte every 300 ms, for ever (the test's provider closes when the test ends). */

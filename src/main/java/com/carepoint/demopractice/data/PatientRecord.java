@@ -8,6 +8,8 @@ import java.util.List;
  * (what the registered practice serves). Clinical lists left out of the file are empty; {@code generate} adds a
  * deterministic history on top. {@code answeredWithRecordOf} makes the practice's system misbehave: it answers a
  * request for this patient with that other patient's record (a consumer must never show it).
+ * {@code unbrokenTextLength} stretches the family name and every allergy's text to that many characters with no
+ * break opportunity (its letters repeated, spaces left out), to show that such text wraps inside its card.
  */
 public record PatientRecord(
         String nhsNumber,
@@ -35,7 +37,8 @@ public record PatientRecord(
         List<DiaryEntry> diary,
         Generate generate,
         String exercises,
-        String answeredWithRecordOf) {
+        String answeredWithRecordOf,
+        Integer unbrokenTextLength) {
 
     public PatientRecord {
         supersededNhsNumbers = nullToEmpty(supersededNhsNumbers);
@@ -50,6 +53,18 @@ public record PatientRecord(
         investigations = nullToEmpty(investigations);
         referrals = nullToEmpty(referrals);
         diary = nullToEmpty(diary);
+        if (unbrokenTextLength != null && unbrokenTextLength > 0) {
+            int n = unbrokenTextLength;
+            family = unbroken(family, n);
+            allergies = allergies.stream().map(a -> new Allergy(a.code(), unbroken(a.display(), n), a.reaction(),
+                    a.severity(), a.asserted(), a.resolved(), a.resolvedReason(), a.confidential())).toList();
+        }
+    }
+
+    /** The text without its spaces, repeated to exactly {@code length} characters (idempotent). */
+    static String unbroken(String text, int length) {
+        String letters = text.replaceAll("\\s+", "");
+        return letters.repeat(length / letters.length() + 1).substring(0, length);
     }
 
     private static <T> List<T> nullToEmpty(List<T> l) {

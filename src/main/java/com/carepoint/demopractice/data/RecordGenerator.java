@@ -136,7 +136,8 @@ public final class RecordGenerator {
         return new PatientRecord(p.nhsNumber(), p.supersededNhsNumbers(), p.title(), p.given(), p.family(),
                 p.gender(), p.birthDate(), p.address(), p.telephone(), p.practice(), p.registeredSince(), p.usualGp(),
                 p.flags(), p.allergyState(), p.allergies(), medications, p.problems(), consultations, immunisations,
-                observations, p.investigations(), p.referrals(), p.diary(), null, p.exercises(), p.answeredWithRecordOf());
+                observations, p.investigations(), p.referrals(), p.diary(), null, p.exercises(), p.answeredWithRecordOf(),
+                p.unbrokenTextLength());
     }
 
     private static LocalDate latest(LocalDate a, LocalDate... others) {

@@ -103,4 +103,106 @@ public class PatientRecordPage {
     public Locator emergencyNotice() {
         return page.locator("#emergency-notice");
     }
+
+    /** How the region (a CSS selector) is laid out, measured by the browser: see {@link Layout}. */
+    public Layout layoutOf(String regionSelector) {
+        return Layout.of(page, regionSelector);
+    }
+
+    /**
+     * Scrolls the section's card into view (its bottom at the bottom of the screen) and says what is drawn on the
+     * middle of its heading: the section's name for the card itself, or the id of what covers it.
+     */
+    public String whatIsDrawnOnTheHeadingOf(String section) {
+        return (String) page.evaluate("""
+                id => {
+                  const card = document.querySelector('#card-' + id);
+                  card.scrollIntoView({block: 'end'});
+                  const h = card.querySelector('h3').getBoundingClientRect();
+                  const e = document.elementFromPoint(h.left + h.width / 2, h.top + h.height / 2);
+                  return e === null ? 'nothing' : card.contains(e) ? id : (e.closest('[id]') || e).id;
+                }
+                """, section);
+    }
+
+    /**
+     * What the page's own layout says about one region, measured by the browser: every element in it (the region
+     * included) whose box reaches outside the box of the element holding it, or whose content is wider than its box
+     * (even where it could scroll sideways), and every line of text reaching outside the region; every element whose
+     * content is wider or taller than its box while its overflow is hidden (cut off); and every element or line of
+     * text (where it can be painted) overlapping the medications card. Each is named by tag, id and class.
+     */
+    public record Layout(List<String> wider, List<String> clipped, List<String> overMedications) {
+
+        @SuppressWarnings("unchecked")
+        static Layout of(Page p, String selector) {
+            List<List<String>> lists = (List<List<String>>) p.evaluate("""
+                    sel => {
+                      const root = document.querySelector(sel);
+                      const meds = document.querySelector('#card-medications').getBoundingClientRect();
+                      const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                          + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+                      const wider = [], clipped = [], over = [];
+                      for (const e of [root, ...root.querySelectorAll('*')]) {
+                        const r = e.getBoundingClientRect();
+                        if (r.width === 0 && r.height === 0) continue;
+                        const parent = e.parentElement.getBoundingClientRect();
+                        if (r.left < parent.left - 1 || r.right > parent.right + 1) {
+                          wider.push(name(e) + ' [' + Math.round(r.left) + '..' + Math.round(r.right) + '] in ['
+                              + Math.round(parent.left) + '..' + Math.round(parent.right) + ']');
+                        }
+                        const style = getComputedStyle(e);
+                        const hides = v => v === 'hidden' || v === 'clip';
+                        if ((hides(style.overflowX) && e.scrollWidth > e.clientWidth + 1)
+                            || (hides(style.overflowY) && e.scrollHeight > e.clientHeight + 1)
+                            || style.textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1) {
+                          clipped.push(name(e));
+                        }
+                        if (e.scrollWidth > e.clientWidth + 1) {
+                          wider.push(name(e) + ': its content is ' + e.scrollWidth + ' px wide in ' + e.clientWidth + ' px');
+                        }
+                        if (r.left < meds.right - 1 && r.right > meds.left + 1 && r.top < meds.bottom - 1
+                            && r.bottom > meds.top + 1) {
+                          over.push(name(e));
+                        }
+                      }
+                      // The text itself, line by line: each line box must lie inside the region and off the
+                      // medications card (text that overflows its element is drawn outside the element's box).
+                      const box = root.getBoundingClientRect();
+                      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+                        const range = document.createRange();
+                        range.selectNodeContents(t);
+                        // Where the text can be painted at all: inside every scrolling or clipping box around it.
+                        let clip = {left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity};
+                        for (let a = t.parentElement; a && root.contains(a); a = a.parentElement) {
+                          const st = getComputedStyle(a);
+                          if (st.overflowX !== 'visible' || st.overflowY !== 'visible') {
+                            const c = a.getBoundingClientRect();
+                            clip = {left: Math.max(clip.left, c.left), right: Math.min(clip.right, c.right),
+                                    top: Math.max(clip.top, c.top), bottom: Math.min(clip.bottom, c.bottom)};
+                          }
+                        }
+                        for (const raw of range.getClientRects()) {
+                          const line = {left: Math.max(raw.left, clip.left), right: Math.min(raw.right, clip.right),
+                                        top: Math.max(raw.top, clip.top), bottom: Math.min(raw.bottom, clip.bottom)};
+                          if (line.right <= line.left || line.bottom <= line.top) continue;
+                          if (line.left < box.left - 1 || line.right > box.right + 1) {
+                            wider.push('text in ' + name(t.parentElement) + ' [' + Math.round(line.left) + '..'
+                                + Math.round(line.right) + '] outside [' + Math.round(box.left) + '..' + Math.round(box.right) + ']');
+                            break;
+                          }
+                          if (line.left < meds.right - 1 && line.right > meds.left + 1 && line.top < meds.bottom - 1
+                              && line.bottom > meds.top + 1) {
+                            over.push('text in ' + name(t.parentElement));
+                            break;
+                          }
+                        }
+                      }
+                      return [wider, clipped, over];
+                    }
+                    """, selector);
+            return new Layout(lists.get(0), lists.get(1), lists.get(2));
+        }
+    }
 }
