@@ -17,6 +17,16 @@ final class Gpc {
     static final String READ_LOCATION = PREFIX + "fhir:rest:read:location-1";
     static final String STRUCTURED = PREFIX + "fhir:operation:gpc.getstructuredrecord-1";
 
+    // Access Document (nhsconnect/gpconnect pages/access_documents/): each page's "Request headers" table.
+    /** access_documents_use_case_get_the_fhir_capability_statement.md. */
+    static final String DOCUMENTS_METADATA = PREFIX + "documents:fhir:rest:read:metadata-1";
+    /** access_documents_use_case_find_a_patient.md. */
+    static final String DOCUMENTS_SEARCH_PATIENT = PREFIX + "documents:fhir:rest:search:patient-1";
+    /** access_documents_development_search_patient_documents.md. */
+    static final String DOCUMENTS_SEARCH = PREFIX + "documents:fhir:rest:search:documentreference-1";
+    /** access_documents_development_retrieve_patient_documents.md. */
+    static final String DOCUMENTS_BINARY = PREFIX + "documents:fhir:rest:read:binary-1";
+
     static final String SCOPE_PATIENT_READ = "patient/*.read";
     static final String SCOPE_PATIENT_WRITE = "patient/*.write";
     static final String SCOPE_ORGANIZATION_READ = "organization/*.read";

@@ -33,7 +33,10 @@ import java.util.function.Function;
 final class StrictRequestInterceptor {
 
     /** What an operation needs: the interaction ID(s) it must be called with and the scope it needs. */
-    record Expectation(Set<String> interactions, String scope, boolean structured) {
+    record Expectation(Set<String> interactions, String scope, boolean structured, boolean documents) {
+        Expectation(Set<String> interactions, String scope, boolean structured) {
+            this(interactions, scope, structured, false);
+        }
     }
 
     private final Practice practice;
@@ -55,7 +58,9 @@ final class StrictRequestInterceptor {
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void check(RequestDetails request, RestOperationTypeEnum operation) {
         checkMediaTypes(request);
-        Expectation expected = expectation(operation, request.getResourceName(), request.getOperation());
+        Expectation expected = kind == EndpointKind.DOCUMENTS
+                ? documentsExpectation(operation, request.getResourceName(), request.getCompartmentName())
+                : expectation(operation, request.getResourceName(), request.getOperation());
         checkSspHeaders(request, expected);
         if (expected.structured() && kind == EndpointKind.FOUNDATIONS
                 || !expected.structured() && operation != RestOperationTypeEnum.METADATA && kind == EndpointKind.STRUCTURED) {
@@ -63,8 +68,13 @@ final class StrictRequestInterceptor {
                     + "; look up the endpoint for this interaction in the directory");
         }
         Map<String, Object> claims = checkJwt(request, expected);
+        if (expected.documents() && !practice.capabilities().documentsEnabled()) {
+            // Access Document pages, "Error handling": "The Access Document capability is not enabled at the
+            // practice" → ACCESS_DENIED.
+            throw GpcErrors.accessDenied("The practice has switched Access Document off");
+        }
         if (expected.structured() && !practice.capabilities().structured()
-                || !expected.structured() && !practice.capabilities().foundations()) {
+                || !expected.structured() && !expected.documents() && !practice.capabilities().foundations()) {
             throw GpcErrors.accessDenied("The practice has switched this capability off");
         }
         String requestingOds = odsCode(claims);
@@ -143,6 +153,37 @@ final class StrictRequestInterceptor {
                 throw GpcErrors.badRequest("Operation " + operationName + " is not supported");
             }
             default -> throw GpcErrors.badRequest("Operation " + operation + " is not supported");
+        };
+    }
+
+    /**
+     * The Access Document interactions (nhsconnect/gpconnect pages/access_documents/, each page's "Request headers"
+     * table): metadata ({@code documents:fhir:rest:read:metadata-1}), find a patient
+     * ({@code documents:fhir:rest:search:patient-1}, "GET /Patient?identifier=[system]|[value]"), search for a
+     * patient's documents ({@code documents:fhir:rest:search:documentreference-1},
+     * "GET /Patient/[id]/DocumentReference?..."), retrieve a document ({@code documents:fhir:rest:read:binary-1},
+     * "GET /Binary/[id]"). Patient data needs {@code patient/*.read}, the capability statement
+     * {@code organization/*.read}, as for the other capabilities.
+     */
+    static Expectation documentsExpectation(RestOperationTypeEnum operation, String resource, String compartment) {
+        return switch (operation) {
+            case METADATA -> new Expectation(Set.of(Gpc.DOCUMENTS_METADATA), Gpc.SCOPE_ORGANIZATION_READ, false, true);
+            case SEARCH_TYPE, SEARCH_SYSTEM -> {
+                if ("Patient".equals(resource) && "DocumentReference".equals(compartment)) {
+                    yield new Expectation(Set.of(Gpc.DOCUMENTS_SEARCH), Gpc.SCOPE_PATIENT_READ, false, true);
+                }
+                if ("Patient".equals(resource) && compartment == null) {
+                    yield new Expectation(Set.of(Gpc.DOCUMENTS_SEARCH_PATIENT), Gpc.SCOPE_PATIENT_READ, false, true);
+                }
+                throw GpcErrors.badRequest("Search on " + resource + " is not supported by Access Document");
+            }
+            case READ -> {
+                if ("Binary".equals(resource)) {
+                    yield new Expectation(Set.of(Gpc.DOCUMENTS_BINARY), Gpc.SCOPE_PATIENT_READ, false, true);
+                }
+                throw GpcErrors.badRequest("Read of " + resource + " is not supported by Access Document");
+            }
+            default -> throw GpcErrors.badRequest("Operation " + operation + " is not supported by Access Document");
         };
     }
 
