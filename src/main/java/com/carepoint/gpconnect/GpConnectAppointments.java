@@ -41,6 +41,7 @@ import org.hl7.fhir.dstu3.model.Practitioner;
 import org.hl7.fhir.dstu3.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -92,6 +93,7 @@ public class GpConnectAppointments implements AppointmentBook {
         }
     }
 
+    @Autowired
     public GpConnectAppointments(EndpointDirectory directory, FhirClients clients, GpConnectProperties properties) {
         this(directory, clients, properties, Clock.systemUTC());
     }
