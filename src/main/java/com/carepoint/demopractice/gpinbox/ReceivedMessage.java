@@ -118,6 +118,9 @@ final class ReceivedMessage {
         if (!b.getEntry().isEmpty() && b.getEntryFirstRep().getResource() instanceof MessageHeader h) {
             header = h;
             messageHeaderId = h.getIdElement().getIdPart();
+            if (messageHeaderId != null && messageHeaderId.startsWith("urn:uuid:")) {
+                messageHeaderId = messageHeaderId.substring("urn:uuid:".length());
+            }
             Extension handling = h.getExtensionByUrl(HANDLING);
             if (handling != null) {
                 senderReference = stringValue(handling, "SenderReference");

@@ -71,7 +71,8 @@ public final class DemoMeshServlet extends HttpServlet {
     private final transient GpProviderRouter router;
     private final transient MeshFaults faults;
     private final long maxRequestBytes;
-    private final transient ObjectMapper json = JsonMapper.builder().build();
+    private final transient ObjectMapper json = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     DemoMeshServlet(MeshStore store, MeshAuthenticator authenticator, MeshMailboxes mailboxes, GpProviderRouter router,
             MeshFaults faults, long maxRequestBytes) {
