@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -161,7 +160,7 @@ final class GpSystemInbox {
             }
             return List.of(response(partial, e.code, e.getMessage()));
         }
-        if (seenHeaders.asMap().putIfAbsent(m.messageHeaderId, Boolean.TRUE) != null
+        if (seenHeaders.getIfPresent(m.messageHeaderId) != null
                 || documents.bySourceMessage(practice.odsCode(), m.messageHeaderId).isPresent()) {
             return List.of(response(m, ItkResponseCode.DUPLICATE_MESSAGE,
                     "A message with MessageHeader id " + m.messageHeaderId + " has already been received"));
@@ -174,22 +173,26 @@ final class GpSystemInbox {
         if (patient.isEmpty()) {
             out.add(response(m, ItkResponseCode.PATIENT_NOT_KNOWN,
                     "No patient with this NHS number, surname and date of birth is registered at this practice"));
-            return out;
+        } else {
+            try {
+                file(m, patient.get(), d.header("mex-subject"));
+            } catch (PracticeDocuments.Full e) {
+                // Not answered and not acknowledged: the next poll tries again.
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            out.add(response(m, ItkResponseCode.PATIENT_KNOWN, "The consultation report has been filed in the "
+                    + "patient's record"));
         }
-        try {
-            file(m, patient.get(), d.header("mex-subject"));
-        } catch (PracticeDocuments.Full e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-        out.add(response(m, ItkResponseCode.PATIENT_KNOWN, "The consultation report has been filed in the "
-                + "patient's record"));
+        // Only a message decided on counts as received (one that could not be filed is tried again, not a duplicate).
+        seenHeaders.put(m.messageHeaderId, Boolean.TRUE);
         return out;
     }
 
     private static boolean sameIdentity(PatientRecord p, ReceivedMessage m) {
-        LocalDate dob = LocalDate.parse(m.patient.getBirthDateElement().getValueAsString().substring(0, 10));
+        // CS-041: birthDate "in YYYY-MM-DD"; a partial date cannot match.
+        String dob = m.patient.getBirthDateElement().getValueAsString();
         String family = m.officialName().map(n -> n.getFamily()).orElse("");
-        return dob.equals(p.birthDate()) && p.family() != null
+        return p.birthDate() != null && p.birthDate().toString().equals(dob) && p.family() != null
                 && p.family().toLowerCase(Locale.ROOT).equals(family.trim().toLowerCase(Locale.ROOT));
     }
 

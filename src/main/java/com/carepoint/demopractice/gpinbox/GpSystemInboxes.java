@@ -38,7 +38,8 @@ public final class GpSystemInboxes implements ApplicationListener<WebServerIniti
     private final DemoMeshProperties properties;
     private final String contextPath;
     private final Map<String, GpSystemInbox> inboxes = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private ScheduledExecutorService scheduler;
 
     public GpSystemInboxes(DemoData data, PracticeDocuments documents, MeshMailboxes mailboxes,

@@ -124,6 +124,7 @@ public final class DemoMeshServlet extends HttpServlet {
                 return;
             }
             checkAccept(req);
+            store.expire(INBOX_EXPIRY);
             route(req, resp, path, method);
         } catch (MeshError e) {
             error(resp, e, internalId);

@@ -63,14 +63,14 @@ final class MeshStore {
     }
 
     synchronized void add(MeshMessage message, long incomingBytes) throws Full {
-        makeRoom(incomingBytes);
+        makeRoom(1, incomingBytes);
         messages.put(message.id, message);
     }
 
     /** Stores one chunk of an uploading message; the message is delivered when its last chunk arrives. */
     synchronized void putChunk(MeshMessage message, int number, byte[] content) throws Full {
         byte[] previous = message.chunks[number - 1];
-        makeRoom(content.length - (previous == null ? 0 : previous.length));
+        makeRoom(0, content.length - (previous == null ? 0 : previous.length));
         message.chunks[number - 1] = content;
         bytes += content.length - (previous == null ? 0 : previous.length);
         if (message.status == MeshMessage.Status.UPLOADING && message.allChunksReceived()) {
@@ -79,17 +79,49 @@ final class MeshStore {
         }
     }
 
-    private void makeRoom(long incomingBytes) throws Full {
+    private void makeRoom(int newMessages, long incomingBytes) throws Full {
         Iterator<MeshMessage> oldest = messages.values().iterator();
-        while ((messages.size() + 1 > maxMessages || bytes + incomingBytes > maxBytes) && oldest.hasNext()) {
+        while ((messages.size() + newMessages > maxMessages || bytes + incomingBytes > maxBytes) && oldest.hasNext()) {
             MeshMessage m = oldest.next();
             if (m.status == MeshMessage.Status.ACKNOWLEDGED || m.status == MeshMessage.Status.UNDELIVERABLE) {
                 bytes -= m.size();
                 oldest.remove();
             }
         }
-        if (messages.size() + 1 > maxMessages || bytes + incomingBytes > maxBytes) {
+        if (messages.size() + newMessages > maxMessages || bytes + incomingBytes > maxBytes) {
             throw new Full();
+        }
+    }
+
+    /**
+     * MESH API: "Messages that are not downloaded and acknowledged within five days of delivery are removed from
+     * your inbox. The sending organisation receives an error report explaining that the receiver did not collect
+     * the message" (code 14, "Message not collected by recipient after 5 days", NHSDigital/mesh-sandbox
+     * src/mesh_sandbox/common/constants.py).
+     */
+    synchronized void expire(java.time.Duration after) {
+        Instant now = clock.instant();
+        List<MeshMessage> expired = messages.values().stream()
+                .filter(m -> m.status == MeshMessage.Status.ACCEPTED && m.type == MeshMessage.Type.DATA)
+                .filter(m -> m.statusTimestamp.plus(after).isBefore(now))
+                .toList();
+        for (MeshMessage m : expired) {
+            m.status = MeshMessage.Status.UNDELIVERABLE;
+            m.statusTimestamp = now;
+            m.statusEvent = "SEND";
+            m.statusCode = "14";
+            m.statusDescription = "Message not collected by recipient after " + after.toDays() + " days";
+            MeshMessage report = new MeshMessage(newId(), MeshMessage.Type.REPORT, m.sender, m.sender,
+                    m.recipient.mailboxId(), m.workflowId, m.subject, m.localId, null, null, "", false, false, null,
+                    null, 1, now);
+            report.chunks[0] = new byte[0];
+            report.status = MeshMessage.Status.ACCEPTED;
+            report.linkedMessageId = m.id;
+            report.statusEvent = m.statusEvent;
+            report.statusCode = m.statusCode;
+            report.statusDescription = m.statusDescription;
+            // A report takes no room worth bounding; it replaces the message's place in the recipient's inbox.
+            messages.put(report.id, report);
         }
     }
 
