@@ -24,6 +24,12 @@ final class Gpc {
     static final String DOCUMENTS_SEARCH_PATIENT = PREFIX + "documents:fhir:rest:search:patient-1";
     /** access_documents_development_search_patient_documents.md. */
     static final String DOCUMENTS_SEARCH = PREFIX + "documents:fhir:rest:search:documentreference-1";
+    /**
+     * ⚠ Some stored versions of the same page write {@code urn:nhs:names:services:gpconnect-documents:fhir:rest:search:documentreference-1}
+     * (a hyphen for the colon) in the request headers table; the other Access Document pages, the directory and
+     * NHS's own adaptors use the colon. The directory lists the colon form; the hyphen form is accepted too.
+     */
+    static final String DOCUMENTS_SEARCH_HYPHEN = "urn:nhs:names:services:gpconnect-documents:fhir:rest:search:documentreference-1";
     /** access_documents_development_retrieve_patient_documents.md. */
     static final String DOCUMENTS_BINARY = PREFIX + "documents:fhir:rest:read:binary-1";
 

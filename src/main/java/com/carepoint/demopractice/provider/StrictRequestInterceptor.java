@@ -170,7 +170,8 @@ final class StrictRequestInterceptor {
             case METADATA -> new Expectation(Set.of(Gpc.DOCUMENTS_METADATA), Gpc.SCOPE_ORGANIZATION_READ, false, true);
             case SEARCH_TYPE, SEARCH_SYSTEM -> {
                 if ("Patient".equals(resource) && "DocumentReference".equals(compartment)) {
-                    yield new Expectation(Set.of(Gpc.DOCUMENTS_SEARCH), Gpc.SCOPE_PATIENT_READ, false, true);
+                    yield new Expectation(Set.of(Gpc.DOCUMENTS_SEARCH, Gpc.DOCUMENTS_SEARCH_HYPHEN), Gpc.SCOPE_PATIENT_READ,
+                            false, true);
                 }
                 if ("Patient".equals(resource) && compartment == null) {
                     yield new Expectation(Set.of(Gpc.DOCUMENTS_SEARCH_PATIENT), Gpc.SCOPE_PATIENT_READ, false, true);
