@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import com.carepoint.demopractice.data.DemoData;
 import com.carepoint.demopractice.data.DirectoryEntry;
 import com.carepoint.demopractice.data.Practice;
+import com.carepoint.demopractice.documents.PracticeDocuments;
+import com.carepoint.demopractice.documents.SyntheticDocuments;
 import com.carepoint.demopractice.faults.FaultInjectionFilter;
 import com.carepoint.demopractice.pds.PdsServer;
 import com.carepoint.demopractice.provider.DemoAppointments;
@@ -69,6 +71,12 @@ public class DemoPracticeConfiguration {
         return new DemoRecords(data, Clock.systemDefaultZone());
     }
 
+    /** The documents in the demo practices' records (pre-existing and filed from Send Document messages). */
+    @Bean
+    PracticeDocuments practiceDocuments(ResourceLoader loader, DemoPracticeProperties properties, DemoData data) {
+        return new PracticeDocuments(10_000, SyntheticDocuments.load(loader, properties.dataLocation(), data));
+    }
+
     /**
      * The demo services answer only this machine (Carepoint calls them over loopback) unless
      * {@code carepoint.demo.allow-remote=true}: anyone else gets 403 and no synthetic record.
@@ -119,7 +127,8 @@ public class DemoPracticeConfiguration {
 
     /** Registers one HAPI server per practice service root, and the PDS and SDS stand-ins. */
     @Bean
-    ServletContextInitializer demoPracticeServlets(DemoData data, DemoRecords records, DemoAppointments appointments) {
+    ServletContextInitializer demoPracticeServlets(DemoData data, DemoRecords records, DemoAppointments appointments,
+            PracticeDocuments documents) {
         return servletContext -> {
             FhirContext stu3 = FhirContext.forDstu3Cached();
             FhirContext r4 = FhirContext.forR4Cached();
@@ -129,7 +138,7 @@ public class DemoPracticeConfiguration {
                 Practice practice = data.practice(ods).orElseThrow(() -> new IllegalStateException(
                         "Directory entry for " + ods + " names no demo practice"));
                 ServletRegistration.Dynamic reg = servletContext.addServlet("demo-practice-" + root,
-                        new PracticeServer(stu3, practice, kind, records, appointments));
+                        new PracticeServer(stu3, practice, kind, records, appointments, documents));
                 reg.addMapping(root + "/*");
                 reg.setLoadOnStartup(1);
             });
@@ -151,6 +160,12 @@ public class DemoPracticeConfiguration {
         Map<String, EndpointKind> roots = new LinkedHashMap<>();
         for (DirectoryEntry e : data.directory()) {
             if (!e.serviceRoot().startsWith(GP_PATH)) {
+                continue;
+            }
+            if (e.interactionId().contains(":documents:")) {
+                // Access Document has its own service root ("identified as such by an Access Document specific
+                // interaction ID and service root URL path", access_documents_use_case_find_a_patient.md).
+                roots.put(e.serviceRoot(), EndpointKind.DOCUMENTS);
                 continue;
             }
             boolean structuredOnly = e.interactionId().contains("getstructuredrecord")

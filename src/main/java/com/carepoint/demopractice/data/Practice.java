@@ -42,7 +42,7 @@ public record Practice(
         refusedOrganisationTypes = refusedOrganisationTypes == null ? List.of() : List.copyOf(refusedOrganisationTypes);
         practitioners = practitioners == null ? List.of() : List.copyOf(practitioners);
         locations = locations == null ? List.of() : List.copyOf(locations);
-        capabilities = capabilities == null ? new Capabilities(true, true, true) : capabilities;
+        capabilities = capabilities == null ? new Capabilities(true, true, true, null) : capabilities;
         supplier = supplier == null ? Supplier.OPTIMUM : supplier;
         reportedVersion = reportedVersion == null ? gpConnectVersion : reportedVersion;
         unsupportedSections = unsupportedSections == null ? List.of() : List.copyOf(unsupportedSections);
@@ -81,7 +81,14 @@ public record Practice(
         MERIDIAN
     }
 
-    public record Capabilities(boolean foundations, boolean structured, boolean appointments) {
+    /**
+     * @param documents Access Document switched on (null, as in a data file that does not mention it: on)
+     */
+    public record Capabilities(boolean foundations, boolean structured, boolean appointments, Boolean documents) {
+
+        public boolean documentsEnabled() {
+            return documents == null || documents;
+        }
     }
 
     public record Clinician(String id, String sdsUserId, String sdsRoleProfileId, String prefix, String given,

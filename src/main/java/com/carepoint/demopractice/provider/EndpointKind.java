@@ -7,5 +7,7 @@ public enum EndpointKind {
     /** Foundations (Patient, Organization, Practitioner, Location) and appointments, not the structured record. */
     FOUNDATIONS,
     /** Only the structured record (and its metadata). */
-    STRUCTURED
+    STRUCTURED,
+    /** Access Document: find a patient, search their documents, retrieve a document (and its metadata). */
+    DOCUMENTS
 }

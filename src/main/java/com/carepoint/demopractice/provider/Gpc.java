@@ -24,6 +24,22 @@ final class Gpc {
     static final String AMEND_APPOINTMENT = PREFIX + "fhir:rest:update:appointment-1";
     static final String CANCEL_APPOINTMENT = PREFIX + "fhir:rest:cancel:appointment-1";
 
+    // Access Document (nhsconnect/gpconnect pages/access_documents/): each page's "Request headers" table.
+    /** access_documents_use_case_get_the_fhir_capability_statement.md. */
+    static final String DOCUMENTS_METADATA = PREFIX + "documents:fhir:rest:read:metadata-1";
+    /** access_documents_use_case_find_a_patient.md. */
+    static final String DOCUMENTS_SEARCH_PATIENT = PREFIX + "documents:fhir:rest:search:patient-1";
+    /** access_documents_development_search_patient_documents.md. */
+    static final String DOCUMENTS_SEARCH = PREFIX + "documents:fhir:rest:search:documentreference-1";
+    /**
+     * ⚠ Some stored versions of the same page write {@code urn:nhs:names:services:gpconnect-documents:fhir:rest:search:documentreference-1}
+     * (a hyphen for the colon) in the request headers table; the other Access Document pages, the directory and
+     * NHS's own adaptors use the colon. The directory lists the colon form; the hyphen form is accepted too.
+     */
+    static final String DOCUMENTS_SEARCH_HYPHEN = "urn:nhs:names:services:gpconnect-documents:fhir:rest:search:documentreference-1";
+    /** access_documents_development_retrieve_patient_documents.md. */
+    static final String DOCUMENTS_BINARY = PREFIX + "documents:fhir:rest:read:binary-1";
+
     static final String SCOPE_PATIENT_READ = "patient/*.read";
     static final String SCOPE_PATIENT_WRITE = "patient/*.write";
     static final String SCOPE_ORGANIZATION_READ = "organization/*.read";

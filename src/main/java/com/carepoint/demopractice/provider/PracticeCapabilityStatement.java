@@ -29,7 +29,8 @@ public final class PracticeCapabilityStatement {
         CapabilityStatement cs = new CapabilityStatement();
         cs.setMeta(new Meta().addProfile("https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-CapabilityStatement-1"));
         cs.setVersion(practice.reportedVersion());
-        cs.setName((kind == EndpointKind.STRUCTURED ? "GP Connect Access Record Structured " : "GP Connect ")
+        cs.setName((kind == EndpointKind.STRUCTURED ? "GP Connect Access Record Structured "
+                : kind == EndpointKind.DOCUMENTS ? "GP Connect API - Access Document " : "GP Connect ")
                 + practice.reportedVersion() + " - " + practice.name());
         cs.setStatus(Enumerations.PublicationStatus.ACTIVE);
         cs.setDate(new Date());
@@ -43,7 +44,27 @@ public final class PracticeCapabilityStatement {
         cs.addFormat("application/fhir+xml");
         CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest()
                 .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        if (kind != EndpointKind.STRUCTURED && practice.capabilities().appointments()) {
+        if (kind == EndpointKind.DOCUMENTS) {
+            // access_documents_use_case_get_the_fhir_capability_statement.md: Patient read and search-type,
+            // Binary read, DocumentReference search-type with its search parameters and includes.
+            rest.addResource().setType("Patient")
+                    .addInteraction(new CapabilityStatement.ResourceInteractionComponent()
+                            .setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE))
+                    .addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN);
+            rest.addResource().setType("Binary").addInteraction(new CapabilityStatement.ResourceInteractionComponent()
+                    .setCode(CapabilityStatement.TypeRestfulInteraction.READ));
+            CapabilityStatement.CapabilityStatementRestResourceComponent docs = rest.addResource()
+                    .setType("DocumentReference");
+            docs.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+            DocumentsProvider.MANDATORY_INCLUDES.forEach(docs::addSearchInclude);
+            docs.addSearchRevInclude(DocumentsProvider.MANDATORY_REVINCLUDE);
+            docs.addSearchParam().setName("created").setType(Enumerations.SearchParamType.DATE);
+            docs.addSearchParam().setName("facility").setType(Enumerations.SearchParamType.TOKEN);
+            docs.addSearchParam().setName("author").setType(Enumerations.SearchParamType.REFERENCE);
+            docs.addSearchParam().setName("type").setType(Enumerations.SearchParamType.TOKEN);
+            docs.addSearchParam().setName("description").setType(Enumerations.SearchParamType.STRING);
+        }
+        if (kind != EndpointKind.STRUCTURED && kind != EndpointKind.DOCUMENTS && practice.capabilities().appointments()) {
             // Appointment Management: Search for free slots, and Book / Read / Amend and Cancel (update) an
             // appointment; a patient's appointments are searched in the Patient compartment.
             rest.addResource().setType("Slot").addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);

@@ -34,7 +34,7 @@ final class StrictRequestInterceptor {
 
     /** Which GP Connect capability an operation belongs to (each can be switched off at a practice). */
     enum Capability {
-        FOUNDATIONS, STRUCTURED, APPOINTMENTS
+        FOUNDATIONS, STRUCTURED, APPOINTMENTS, DOCUMENTS
     }
 
     /** What an operation needs: the interaction ID(s) it must be called with and the scope it needs. */
@@ -42,6 +42,15 @@ final class StrictRequestInterceptor {
 
         Expectation(Set<String> interactions, String scope, boolean structured) {
             this(interactions, scope, structured ? Capability.STRUCTURED : Capability.FOUNDATIONS);
+        }
+
+        Expectation(Set<String> interactions, String scope, boolean structured, boolean documents) {
+            this(interactions, scope, documents ? Capability.DOCUMENTS
+                    : structured ? Capability.STRUCTURED : Capability.FOUNDATIONS);
+        }
+
+        boolean documents() {
+            return capability == Capability.DOCUMENTS;
         }
 
         boolean structured() {
@@ -68,8 +77,10 @@ final class StrictRequestInterceptor {
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void check(RequestDetails request, RestOperationTypeEnum operation) {
         checkMediaTypes(request);
-        Expectation expected = expectation(operation, request.getResourceName(), request.getOperation(),
-                request.getCompartmentName());
+        Expectation expected = kind == EndpointKind.DOCUMENTS
+                ? documentsExpectation(operation, request.getResourceName(), request.getCompartmentName())
+                : expectation(operation, request.getResourceName(), request.getOperation(),
+                        request.getCompartmentName());
         checkSspHeaders(request, expected);
         if (expected.structured() && kind == EndpointKind.FOUNDATIONS
                 || !expected.structured() && operation != RestOperationTypeEnum.METADATA && kind == EndpointKind.STRUCTURED) {
@@ -77,6 +88,11 @@ final class StrictRequestInterceptor {
                     + "; look up the endpoint for this interaction in the directory");
         }
         Map<String, Object> claims = checkJwt(request, expected);
+        if (expected.documents() && !practice.capabilities().documentsEnabled()) {
+            // Access Document pages, "Error handling": "The Access Document capability is not enabled at the
+            // practice" → ACCESS_DENIED.
+            throw GpcErrors.accessDenied("The practice has switched Access Document off");
+        }
         boolean enabled = switch (expected.capability()) {
             case STRUCTURED -> practice.capabilities().structured();
             case FOUNDATIONS -> practice.capabilities().foundations();
@@ -84,6 +100,7 @@ final class StrictRequestInterceptor {
             // directory (integration_sds_registering_endpoints.md: "GP Connect Interaction IDs MUST be registered on
             // both MHS and AS records"), so a consumer finds no endpoint for them; a request sent anyway is refused.
             case APPOINTMENTS -> practice.capabilities().appointments();
+            case DOCUMENTS -> practice.capabilities().documentsEnabled();
         };
         if (!enabled) {
             throw GpcErrors.accessDenied("The practice has switched this capability off");
@@ -198,6 +215,38 @@ final class StrictRequestInterceptor {
                 throw GpcErrors.badRequest("Operation " + operationName + " is not supported");
             }
             default -> throw GpcErrors.badRequest("Operation " + operation + " is not supported");
+        };
+    }
+
+    /**
+     * The Access Document interactions (nhsconnect/gpconnect pages/access_documents/, each page's "Request headers"
+     * table): metadata ({@code documents:fhir:rest:read:metadata-1}), find a patient
+     * ({@code documents:fhir:rest:search:patient-1}, "GET /Patient?identifier=[system]|[value]"), search for a
+     * patient's documents ({@code documents:fhir:rest:search:documentreference-1},
+     * "GET /Patient/[id]/DocumentReference?..."), retrieve a document ({@code documents:fhir:rest:read:binary-1},
+     * "GET /Binary/[id]"). Patient data needs {@code patient/*.read}, the capability statement
+     * {@code organization/*.read}, as for the other capabilities.
+     */
+    static Expectation documentsExpectation(RestOperationTypeEnum operation, String resource, String compartment) {
+        return switch (operation) {
+            case METADATA -> new Expectation(Set.of(Gpc.DOCUMENTS_METADATA), Gpc.SCOPE_ORGANIZATION_READ, false, true);
+            case SEARCH_TYPE, SEARCH_SYSTEM -> {
+                if ("Patient".equals(resource) && "DocumentReference".equals(compartment)) {
+                    yield new Expectation(Set.of(Gpc.DOCUMENTS_SEARCH, Gpc.DOCUMENTS_SEARCH_HYPHEN), Gpc.SCOPE_PATIENT_READ,
+                            false, true);
+                }
+                if ("Patient".equals(resource) && compartment == null) {
+                    yield new Expectation(Set.of(Gpc.DOCUMENTS_SEARCH_PATIENT), Gpc.SCOPE_PATIENT_READ, false, true);
+                }
+                throw GpcErrors.badRequest("Search on " + resource + " is not supported by Access Document");
+            }
+            case READ -> {
+                if ("Binary".equals(resource)) {
+                    yield new Expectation(Set.of(Gpc.DOCUMENTS_BINARY), Gpc.SCOPE_PATIENT_READ, false, true);
+                }
+                throw GpcErrors.badRequest("Read of " + resource + " is not supported by Access Document");
+            }
+            default -> throw GpcErrors.badRequest("Operation " + operation + " is not supported by Access Document");
         };
     }
 
