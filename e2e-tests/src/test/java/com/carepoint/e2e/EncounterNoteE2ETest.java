@@ -58,5 +58,9 @@ class EncounterNoteE2ETest extends BrowserTest {
                 "QUEUED|ACCEPTED|DELIVERED|FILED"));
         assertThat(page.locator("#note-sign")).hasCount(0);
         assertThat(page.locator("#note-pdf")).isVisible();
+        // Over MESH to the practice's GP system, which files it and says so: the status follows without a reload.
+        assertThat(note.status()).hasAttribute("data-status", "FILED",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(90_000));
+        assertThat(note.status()).containsText("Filed in the patient's GP record");
     }
 }
