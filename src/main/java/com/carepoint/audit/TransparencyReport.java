@@ -43,7 +43,8 @@ public class TransparencyReport {
     }
 
     public record Report(String nhsNumber, LocalDate from, LocalDate to, Instant generatedAt,
-            List<Organisation> organisations, List<Access> accesses, List<AppointmentAction> appointments) {
+            List<Organisation> organisations, List<Access> accesses, List<AppointmentAction> appointments,
+            List<AppointmentAction> notes) {
     }
 
     /** How each appointment action reads in the report. */
@@ -128,6 +129,14 @@ public class TransparencyReport {
                         rs.getString("org_ods"), rs.getString("org_name"), rs.getString("user_role"),
                         appointmentWhat(rs.getString("action"), rs.getString("detail")), rs.getString("outcome")))
                 .list();
-        return new Report(nhsNumber, from, to, now, organisations, accesses, appointments);
+        // Encounter notes sent to the patient's GP: each signing and what became of it.
+        List<AppointmentAction> notes = jdbc.sql("""
+                select * from audit_event where patient_nhs = ? and action in ('NOTE_SIGNED', 'DOCUMENT_SENT',
+                'NOTE_DELIVERY') and occurred_at >= ? order by id desc
+                """).params(nhsNumber, Timestamp.from(from.atStartOfDay(UK).toInstant()))
+                .query((rs, n) -> new AppointmentAction(rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("org_ods"), rs.getString("org_name"), rs.getString("user_role"),
+                        rs.getString("detail"), rs.getString("outcome"))).list();
+        return new Report(nhsNumber, from, to, now, organisations, accesses, appointments, notes);
     }
 }

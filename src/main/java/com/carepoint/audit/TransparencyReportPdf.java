@@ -84,10 +84,18 @@ final class TransparencyReportPdf {
             }
             h.append("</tbody></table>");
         }
-        if (!r.appointments().isEmpty()) {
-            h.append("<h2>Appointments</h2><table><thead><tr><th>When</th><th>Organisation</th><th>Role</th>")
-                    .append("<th>What was done</th><th>Outcome</th></tr></thead><tbody>");
-            for (TransparencyReport.AppointmentAction a : r.appointments()) {
+        actions(h, "Appointments", "What was done", r.appointments());
+        actions(h, "Encounter notes sent to the GP", "Encounter note", r.notes());
+        h.append("</body></html>");
+        return h.toString();
+    }
+
+    private static void actions(StringBuilder h, String title, String what,
+            java.util.List<TransparencyReport.AppointmentAction> list) {
+        if (!list.isEmpty()) {
+            h.append("<h2>").append(esc(title)).append("</h2><table><thead><tr><th>When</th><th>Organisation</th>")
+                    .append("<th>Role</th><th>").append(esc(what)).append("</th><th>Outcome</th></tr></thead><tbody>");
+            for (TransparencyReport.AppointmentAction a : list) {
                 h.append("<tr><td class=\"when\">").append(esc(AuditView.WHEN.format(a.at()))).append("</td><td>")
                         .append(esc(a.orgName() + " (" + a.orgOds() + ")")).append("</td><td>")
                         .append(esc(role(a.role()))).append("</td><td>").append(esc(a.what())).append("</td><td>")
@@ -95,8 +103,6 @@ final class TransparencyReportPdf {
             }
             h.append("</tbody></table>");
         }
-        h.append("</body></html>");
-        return h.toString();
     }
 
     static String formatted(String nhs) {

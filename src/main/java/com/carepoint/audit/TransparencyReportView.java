@@ -135,6 +135,19 @@ public class TransparencyReportView extends VerticalLayout {
             appts.setItems(report.appointments());
             result.add(new H2("Appointments"), appts);
         }
+        if (!report.notes().isEmpty()) {
+            Grid<TransparencyReport.AppointmentAction> notes = new Grid<>();
+            notes.setId("transparency-notes");
+            notes.setAllRowsVisible(true);
+            notes.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+            notes.addColumn(a -> AuditView.WHEN.format(a.at())).setHeader("When").setAutoWidth(true);
+            notes.addColumn(a -> a.orgName() + " (" + a.orgOds() + ")").setHeader("Organisation").setFlexGrow(2);
+            notes.addColumn(a -> TransparencyReportPdf.role(a.role())).setHeader("Role").setAutoWidth(true);
+            notes.addColumn(TransparencyReport.AppointmentAction::what).setHeader("Encounter note").setFlexGrow(3);
+            notes.addColumn(TransparencyReport.AppointmentAction::outcome).setHeader("Outcome").setFlexGrow(2);
+            notes.setItems(report.notes());
+            result.add(new H2("Encounter notes sent to the GP"), notes);
+        }
     }
 
     private void audit(String nhs, String detail) {

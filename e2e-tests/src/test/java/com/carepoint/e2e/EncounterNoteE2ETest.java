@@ -62,5 +62,15 @@ class EncounterNoteE2ETest extends BrowserTest {
         assertThat(note.status()).hasAttribute("data-status", "FILED",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(90_000));
         assertThat(note.status()).containsText("Filed in the patient's GP record");
+
+        // The patient's transparency report shows the note sent to their GP.
+        try (com.microsoft.playwright.BrowserContext privacy = newContext(1280, 800)) {
+            com.microsoft.playwright.Page p = privacy.newPage();
+            p.navigate(url("/transparency-report"));
+            new IdpLoginPage(p).signInAs(DemoUser.PRIVACY_OFFICER);
+            new com.carepoint.e2e.pages.TransparencyReportPage(p).open(url("")).show(RIVERSIDE_PATIENT);
+            assertThat(p.locator("#transparency-notes")).containsText("Ambulance attendance note signed");
+            assertThat(p.locator("#transparency-notes")).containsText("sent to A20047 over MESH");
+        }
     }
 }
