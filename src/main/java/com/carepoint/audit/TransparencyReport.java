@@ -37,14 +37,14 @@ public class TransparencyReport {
             Instant last, boolean anyEmergency) {
     }
 
-    /** One appointment action for the patient: a free-slot search, a booking, a change, a cancellation, a look. */
-    public record AppointmentAction(Instant at, String orgOds, String orgName, String role, String what,
+    /** One appointment or encounter-note action about the patient: what was done, by which organisation, and what came of it. */
+    public record Action(Instant at, String orgOds, String orgName, String role, String what,
             String outcome) {
     }
 
     public record Report(String nhsNumber, LocalDate from, LocalDate to, Instant generatedAt,
-            List<Organisation> organisations, List<Access> accesses, List<AppointmentAction> appointments,
-            List<AppointmentAction> notes) {
+            List<Organisation> organisations, List<Access> accesses, List<Action> appointments,
+            List<Action> notes) {
     }
 
     /** How each appointment action reads in the report. */
@@ -121,20 +121,20 @@ public class TransparencyReport {
                 list.stream().map(Access::at).max(Comparator.naturalOrder()).orElseThrow(),
                 list.stream().anyMatch(Access::emergency)))
                 .sorted(Comparator.comparing(Organisation::last).reversed()).toList();
-        List<AppointmentAction> appointments = jdbc.sql("""
+        List<Action> appointments = jdbc.sql("""
                 select * from audit_event where patient_nhs = ? and action in ('SLOT_SEARCH', 'BOOKING',
                 'APPOINTMENTS_VIEW', 'APPOINTMENT_AMEND', 'APPOINTMENT_CANCEL') and occurred_at >= ? order by id desc
                 """).params(nhsNumber, Timestamp.from(from.atStartOfDay(UK).toInstant()))
-                .query((rs, n) -> new AppointmentAction(rs.getTimestamp("occurred_at").toInstant(),
+                .query((rs, n) -> new Action(rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("org_ods"), rs.getString("org_name"), rs.getString("user_role"),
                         appointmentWhat(rs.getString("action"), rs.getString("detail")), rs.getString("outcome")))
                 .list();
         // Encounter notes sent to the patient's GP: each signing and what became of it.
-        List<AppointmentAction> notes = jdbc.sql("""
+        List<Action> notes = jdbc.sql("""
                 select * from audit_event where patient_nhs = ? and action in ('NOTE_SIGNED', 'DOCUMENT_SENT',
                 'NOTE_DELIVERY') and occurred_at >= ? order by id desc
                 """).params(nhsNumber, Timestamp.from(from.atStartOfDay(UK).toInstant()))
-                .query((rs, n) -> new AppointmentAction(rs.getTimestamp("occurred_at").toInstant(),
+                .query((rs, n) -> new Action(rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("org_ods"), rs.getString("org_name"), rs.getString("user_role"),
                         rs.getString("detail"), rs.getString("outcome"))).list();
         return new Report(nhsNumber, from, to, now, organisations, accesses, appointments, notes);

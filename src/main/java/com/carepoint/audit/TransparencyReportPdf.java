@@ -91,11 +91,11 @@ final class TransparencyReportPdf {
     }
 
     private static void actions(StringBuilder h, String title, String what,
-            java.util.List<TransparencyReport.AppointmentAction> list) {
+            java.util.List<TransparencyReport.Action> list) {
         if (!list.isEmpty()) {
             h.append("<h2>").append(esc(title)).append("</h2><table><thead><tr><th>When</th><th>Organisation</th>")
                     .append("<th>Role</th><th>").append(esc(what)).append("</th><th>Outcome</th></tr></thead><tbody>");
-            for (TransparencyReport.AppointmentAction a : list) {
+            for (TransparencyReport.Action a : list) {
                 h.append("<tr><td class=\"when\">").append(esc(AuditView.WHEN.format(a.at()))).append("</td><td>")
                         .append(esc(a.orgName() + " (" + a.orgOds() + ")")).append("</td><td>")
                         .append(esc(role(a.role()))).append("</td><td>").append(esc(a.what())).append("</td><td>")

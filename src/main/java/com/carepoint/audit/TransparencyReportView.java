@@ -123,28 +123,28 @@ public class TransparencyReportView extends VerticalLayout {
         accesses.setItems(report.accesses());
         result.add(new H2("Organisations"), orgs, new H2("Each access"), accesses);
         if (!report.appointments().isEmpty()) {
-            Grid<TransparencyReport.AppointmentAction> appts = new Grid<>();
+            Grid<TransparencyReport.Action> appts = new Grid<>();
             appts.setId("transparency-appointments");
             appts.setAllRowsVisible(true);
             appts.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
             appts.addColumn(a -> AuditView.WHEN.format(a.at())).setHeader("When").setAutoWidth(true);
             appts.addColumn(a -> a.orgName() + " (" + a.orgOds() + ")").setHeader("Organisation").setFlexGrow(2);
             appts.addColumn(a -> TransparencyReportPdf.role(a.role())).setHeader("Role").setAutoWidth(true);
-            appts.addColumn(TransparencyReport.AppointmentAction::what).setHeader("What was done").setFlexGrow(3);
-            appts.addColumn(TransparencyReport.AppointmentAction::outcome).setHeader("Outcome").setFlexGrow(2);
+            appts.addColumn(TransparencyReport.Action::what).setHeader("What was done").setFlexGrow(3);
+            appts.addColumn(TransparencyReport.Action::outcome).setHeader("Outcome").setFlexGrow(2);
             appts.setItems(report.appointments());
             result.add(new H2("Appointments"), appts);
         }
         if (!report.notes().isEmpty()) {
-            Grid<TransparencyReport.AppointmentAction> notes = new Grid<>();
+            Grid<TransparencyReport.Action> notes = new Grid<>();
             notes.setId("transparency-notes");
             notes.setAllRowsVisible(true);
             notes.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
             notes.addColumn(a -> AuditView.WHEN.format(a.at())).setHeader("When").setAutoWidth(true);
             notes.addColumn(a -> a.orgName() + " (" + a.orgOds() + ")").setHeader("Organisation").setFlexGrow(2);
             notes.addColumn(a -> TransparencyReportPdf.role(a.role())).setHeader("Role").setAutoWidth(true);
-            notes.addColumn(TransparencyReport.AppointmentAction::what).setHeader("Encounter note").setFlexGrow(3);
-            notes.addColumn(TransparencyReport.AppointmentAction::outcome).setHeader("Outcome").setFlexGrow(2);
+            notes.addColumn(TransparencyReport.Action::what).setHeader("Encounter note").setFlexGrow(3);
+            notes.addColumn(TransparencyReport.Action::outcome).setHeader("Outcome").setFlexGrow(2);
             notes.setItems(report.notes());
             result.add(new H2("Encounter notes sent to the GP"), notes);
         }
