@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -65,12 +66,23 @@ public class NoteSender {
     private final Duration alertAfter;
     private final Duration trackAfter;
 
+    @Autowired
     NoteSender(JdbcClient jdbc, PlatformTransactionManager transactions, EncounterNotes notes,
-            NoteDeliveries deliveries, ObjectProvider<MeshClient> mesh, MeshProperties meshProperties, BookingPolicy contacts, AccessAudit audit,
+            NoteDeliveries deliveries, ObjectProvider<MeshClient> mesh, MeshProperties meshProperties,
+            BookingPolicy contacts, AccessAudit audit,
             @Value("${carepoint.encounter.retry-base:30s}") Duration retryBase,
             @Value("${carepoint.encounter.retry-max:15m}") Duration retryMax,
             @Value("${carepoint.encounter.delivery-alert-after:4h}") Duration alertAfter,
             @Value("${carepoint.encounter.track-after:1m}") Duration trackAfter) {
+        this(jdbc, transactions, notes, deliveries, mesh, meshProperties, contacts, audit, retryBase, retryMax,
+                alertAfter, trackAfter, Clock.systemUTC());
+    }
+
+    /** A sender on another clock (the reliability benchmark runs simulated time). */
+    NoteSender(JdbcClient jdbc, PlatformTransactionManager transactions, EncounterNotes notes,
+            NoteDeliveries deliveries, ObjectProvider<MeshClient> mesh, MeshProperties meshProperties,
+            BookingPolicy contacts, AccessAudit audit, Duration retryBase, Duration retryMax, Duration alertAfter,
+            Duration trackAfter, Clock clock) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.notes = notes;
@@ -79,7 +91,7 @@ public class NoteSender {
         this.meshProperties = meshProperties;
         this.contacts = contacts;
         this.audit = audit;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.retryBase = retryBase;
         this.retryMax = retryMax;
         this.alertAfter = alertAfter;
