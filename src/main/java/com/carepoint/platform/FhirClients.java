@@ -96,14 +96,16 @@ public class FhirClients {
                     if (entity == null) {
                         return;
                     }
-                    if (entity.getContentLength() > max) {
-                        throw new ResponseTooLargeException(max);
+                    // Runs on the calling thread: the call's own cap (CallLimits), when smaller, applies.
+                    long limit = Math.min(max, CallLimits.maxBytes());
+                    if (entity.getContentLength() > limit) {
+                        throw new ResponseTooLargeException(limit);
                     }
                     HttpConnection connection = HttpCoreContext.adapt(context).getConnection();
                     response.setEntity(new HttpEntityWrapper(entity) {
                         @Override
                         public InputStream getContent() throws IOException {
-                            return new BoundedInputStream(super.getContent(), max, properties.maxResources(),
+                            return new BoundedInputStream(super.getContent(), limit, properties.maxResources(),
                                     () -> shutdown(connection));
                         }
                     });
