@@ -7,8 +7,6 @@ import com.carepoint.access.DataSharingPolicy;
 import com.carepoint.access.Role;
 import com.carepoint.appointments.AppointmentService;
 import com.carepoint.appointments.AppointmentsView;
-import com.carepoint.encounter.EncounterNoteService;
-import com.carepoint.encounter.NewNoteView;
 import com.carepoint.kernel.PartialDate;
 import com.carepoint.kernel.SectionKind;
 import com.carepoint.kernel.TracedPatient;
@@ -53,6 +51,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * A patient's GP record. The banner is always on top. The first screen answers the emergency question at a glance
@@ -77,7 +76,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private final CurrentUserService users;
     private final ExecutorService executor;
     private final AppointmentService appointments;
-    private final EncounterNoteService notes;
+    private final List<RecordAction> actions;
     private final RenderGuard guard = new RenderGuard();
     private final Map<SectionKind, Div> cards = new EnumMap<>(SectionKind.class);
     private final Map<SectionKind, Div> fullPanels = new EnumMap<>(SectionKind.class);
@@ -95,10 +94,10 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private boolean sourceShown;
 
     public PatientRecordView(OpenPatients openPatients, RecordService records, CurrentUserService users,
-            ExecutorService recordExecutor, AppointmentService appointments, EncounterNoteService notes) {
+            ExecutorService recordExecutor, AppointmentService appointments, ObjectProvider<RecordAction> actions) {
         this.openPatients = openPatients;
         this.appointments = appointments;
-        this.notes = notes;
+        this.actions = actions.orderedStream().toList();
         this.records = records;
         this.users = users;
         this.executor = recordExecutor;
@@ -190,11 +189,13 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             book.addClassName("cp-action-link");
             status.add(book);
         }
-        if (notes.kindFor(user).isPresent()) {
-            Anchor note = new Anchor(NewNoteView.path(token), "Write the encounter note");
-            note.setId("write-note");
-            note.addClassName("cp-action-link");
-            status.add(note);
+        for (RecordAction action : actions) {
+            action.link(user, token).ifPresent(link -> {
+                Anchor a = new Anchor(link.href(), link.text());
+                a.setId(link.id());
+                a.addClassName("cp-action-link");
+                status.add(a);
+            });
         }
         status.addClassName("cp-record-status");
 
