@@ -98,12 +98,19 @@ public class GpConnectDocuments implements PatientDocuments {
         try {
             ProviderEndpoint search = endpoint(context, AccessDocumentSpec.SEARCH_DOCUMENTS)
                     .orElseThrow(() -> new Stop(DocumentErrors.notOffered(practice, traceId)));
-            String patientId = patientId(context, practice, traceId);
             if (context.cancelled()) {
                 throw new CallLimits.CallCancelledException();
             }
-            Bundle bundle = CallLimits.within(properties.sectionDeadline(), context::cancelled, () -> get(context,
-                    search, AccessDocumentSpec.SEARCH_DOCUMENTS, traceId, searchPath(patientId), Bundle.class));
+            // One deadline for Find a patient and the search together: the list, as a whole, answers in time or fails.
+            record Answer(String patientId, Bundle bundle) {
+            }
+            Answer answer = CallLimits.within(properties.sectionDeadline(), context::cancelled, () -> {
+                String patientId = patientId(context, practice, traceId);
+                return new Answer(patientId, get(context, search, AccessDocumentSpec.SEARCH_DOCUMENTS, traceId,
+                        searchPath(patientId), Bundle.class));
+            });
+            String patientId = answer.patientId();
+            Bundle bundle = answer.bundle();
             DocumentMapper mapper = new DocumentMapper(bundle);
             TracedPatient traced = context.patient();
             Optional<String> mismatch = mapper.mismatch(traced.nhsNumber().value(), traced.birthDate(), patientId);
@@ -195,7 +202,8 @@ public class GpConnectDocuments implements PatientDocuments {
     }
 
     /**
-     * The practice's logical id for the patient, by Access Document's own "Find a patient", once per patient context:
+     * The practice's logical id for the patient, by Access Document's own "Find a patient", once per patient context
+     * (called within the list's deadline):
      * exactly one Patient, carrying the traced NHS number and date of birth — otherwise nothing is searched.
      * "Failure to find a record with the supplied business identifier is not considered an error condition": an
      * empty searchset is a patient the practice does not hold (only "active patients with a Regular/GMS registration
@@ -209,9 +217,9 @@ public class GpConnectDocuments implements PatientDocuments {
         ProviderEndpoint ep = endpoint(context, AccessDocumentSpec.FIND_PATIENT)
                 .orElseThrow(() -> new Stop(DocumentErrors.notOffered(practice, traceId)));
         TracedPatient traced = context.patient();
-        Bundle bundle = CallLimits.within(properties.sectionDeadline(), context::cancelled, () -> get(context, ep,
-                AccessDocumentSpec.FIND_PATIENT, traceId, "Patient?identifier=" + AppointmentRequests.encode(
-                        AccessDocumentSpec.NHS_NUMBER + "|" + traced.nhsNumber().value()), Bundle.class));
+        Bundle bundle = get(context, ep, AccessDocumentSpec.FIND_PATIENT, traceId, "Patient?identifier="
+                + AppointmentRequests.encode(AccessDocumentSpec.NHS_NUMBER + "|" + traced.nhsNumber().value()),
+                Bundle.class);
         List<Patient> patients = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(Patient.class::isInstance).map(Patient.class::cast).toList();
         if (patients.isEmpty()) {

@@ -79,6 +79,10 @@ public class FhirClients {
                 .setConnectTimeout((int) properties.connectTimeout().toMillis())
                 .setConnectionRequestTimeout((int) properties.connectTimeout().toMillis())
                 .setSocketTimeout((int) properties.readTimeout().toMillis())
+                // The address is sent as built: through the Spine Secure Proxy it is
+                // https://[proxy]/https://[provider root]/[request] (integration_spine_directory_service, step 3), and
+                // Apache's normalisation would collapse the provider's "https://" into "https:/".
+                .setNormalizeUri(false)
                 .build();
         return HttpClients.custom()
                 .setDefaultRequestConfig(config)

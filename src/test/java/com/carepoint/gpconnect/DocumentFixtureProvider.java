@@ -62,6 +62,8 @@ final class DocumentFixtureProvider implements AutoCloseable {
         }
         server.createContext("/sds/Endpoint", this::directory);
         server.createContext("/docs/", this::documents);
+        // The Spine Secure Proxy's form: https://[proxy]/https://[provider root]/[request] (integration_spine_secure_proxy).
+        server.createContext("/ssp/", this::proxied);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         search = new Answer(200, fixture("documents_response.json"));
@@ -83,8 +85,12 @@ final class DocumentFixtureProvider implements AutoCloseable {
     }
 
     GpConnectProperties properties() {
-        return new GpConnectProperties("200000001111", "https://carepoint.example.nhs.uk", "", Duration.ofHours(1),
-                "test", Duration.ofSeconds(20), 64, 16);
+        return properties("");
+    }
+
+    GpConnectProperties properties(String proxyPrefix) {
+        return new GpConnectProperties("200000001111", "https://carepoint.example.nhs.uk", proxyPrefix,
+                Duration.ofHours(1), "test", Duration.ofSeconds(20), 64, 16);
     }
 
     List<Received> received(String method, String pathPrefix) {
@@ -144,7 +150,20 @@ final class DocumentFixtureProvider implements AutoCloseable {
 
     private void documents(HttpExchange x) throws IOException {
         Received r = record(x);
-        String path = r.path().substring("/docs/".length());
+        answer(x, r, r.path().substring("/docs/".length()));
+    }
+
+    private void proxied(HttpExchange x) throws IOException {
+        Received r = record(x);
+        String target = "/ssp/" + root() + "/";
+        if (!r.path().startsWith(target)) {
+            send(x, 502, "application/fhir+json", error("transient", "BAD_REQUEST"));
+            return;
+        }
+        answer(x, r, r.path().substring(target.length()));
+    }
+
+    private void answer(HttpExchange x, Received r, String path) throws IOException {
         Answer answer;
         if (!r.method().equals("GET")) {
             answer = new Answer(405, error("not-supported", "BAD_REQUEST"));

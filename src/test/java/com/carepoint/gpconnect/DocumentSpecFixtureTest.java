@@ -606,4 +606,30 @@ class DocumentSpecFixtureTest {
                 .filter(Organization.class::isInstance).findFirst().orElseThrow();
         assertThat(((Organization) org).getName()).isEqualTo(EXAMPLE_PRACTICE);
     }
+
+    @Test
+    void throughTheSpineSecureProxyEveryRequestGoesToTheProxyWithTheProviderRootInItsPath() throws Exception {
+        documents = new GpConnectDocuments(new EndpointDirectory(clients, provider.spine()), clients,
+                provider.properties(provider.base() + "/ssp/"), Clock.systemUTC());
+        answerSearch(examplePdf());
+        Section<DocumentItem> listed = list();
+        DocumentItem pdf = listed.items().getFirst();
+        assertThat(documents.retrieve(context, pdf).problem()).isEmpty();
+        String prefix = "/ssp/" + provider.root();
+        assertThat(provider.received("GET", prefix + "/")).extracting(DocumentFixtureProvider.Received::path)
+                .containsExactly(prefix + "/Patient", prefix + "/Patient/" + DocumentFixtureProvider.PATIENT_ID
+                        + "/DocumentReference", prefix + "/Binary/pdf-1");
+        assertThat(provider.received("GET", "/docs/")).isEmpty();
+        // The audience is the provider's root, not the proxy's address.
+        assertThat(jwt(provider.received("GET", prefix + "/").getFirst()).getAudience())
+                .containsExactly(provider.root());
+    }
+
+    @Test
+    void aListForAClosedPageIsNotSent() {
+        context.cancel();
+        assertThat(list().problem()).hasValueSatisfying(p -> assertThat(p.message())
+                .contains("stopped because the page was closed"));
+        assertThat(provider.received("GET", "/docs/")).isEmpty();
+    }
 }
