@@ -26,10 +26,10 @@ import java.util.concurrent.Executors;
  * answer. It serves the directory lookups a consumer makes first, records every request exactly as it arrived, and
  * answers what it does not know with the {@code NO_RECORD_FOUND} error the retrieve page names.
  */
-final class DocumentFixtureProvider implements AutoCloseable {
+public final class DocumentFixtureProvider implements AutoCloseable {
 
     /** One request as it arrived. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
@@ -71,7 +71,7 @@ final class DocumentFixtureProvider implements AutoCloseable {
         binaries.put(BINARY_ID, new Answer(200, fixture("documents_response2.json")));
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -93,7 +93,7 @@ final class DocumentFixtureProvider implements AutoCloseable {
                 Duration.ofHours(1), "test", Duration.ofSeconds(20), 64, 16);
     }
 
-    List<Received> received(String method, String pathPrefix) {
+    public List<Received> received(String method, String pathPrefix) {
         return received.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
     }
 
