@@ -17,7 +17,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Which GP record sections a user may request and see, from the policy file ({@code carepoint.policy.location},
  * default {@code classpath:policy/data-sharing-policy.yaml}). The first rule matching the user's role and
- * organisation type applies; no matching rule means no clinical data.
+ * organisation type applies; no matching rule means no clinical data. The documents filed in the record
+ * ({@code documents}) are a section like the others, but never given to a current-only rule.
  */
 @Service
 public class DataSharingPolicy {
@@ -109,6 +110,10 @@ public class DataSharingPolicy {
             if (roleMatches && typeMatches) {
                 EnumSet<SectionKind> sections = EnumSet.noneOf(SectionKind.class);
                 r.sections().forEach(s -> sections.add(section(s)));
+                if (r.currentOnly()) {
+                    // Documents are history, and cannot be filtered to "current": a current-only role never has them.
+                    sections.remove(SectionKind.DOCUMENTS);
+                }
                 return new Permission(sections, r.currentOnly(), r.emergencyAccess() && !sections.isEmpty());
             }
         }

@@ -75,6 +75,19 @@ public class AccessAudit {
                 problem.map(p -> NOT_RETRIEVED + p).orElse(RETRIEVED + items + " items"), traceId);
     }
 
+    /**
+     * A document from the patient's GP record retrieved for viewing (recorded as a section view, so that the patient's
+     * transparency report shows it): retrieved with its size, or not retrieved with the problem's kind.
+     *
+     * @param document what the document is (title, type, date), never its content
+     * @param problem  empty when the document was retrieved
+     */
+    public void documentRetrieved(CurrentUser user, String nhsNumber, String document, Optional<String> reason,
+            long bytes, Optional<String> problem, String traceId) {
+        write(user, Optional.of(nhsNumber), AuditAction.SECTION_VIEW, document, reason,
+                problem.map(p -> NOT_RETRIEVED + p).orElse(RETRIEVED + bytes + " bytes"), traceId);
+    }
+
     /** The appointment actions: a free-slot search, a booking, the patient's appointments viewed, an amendment, a cancellation. */
     public static final Set<AuditAction> APPOINTMENT_ACTIONS = EnumSet.of(AuditAction.SLOT_SEARCH,
             AuditAction.BOOKING, AuditAction.APPOINTMENTS_VIEW, AuditAction.APPOINTMENT_AMEND,

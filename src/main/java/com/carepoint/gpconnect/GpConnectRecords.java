@@ -69,6 +69,10 @@ public class GpConnectRecords implements GpRecords {
 
     @Override
     public FetchedSection fetch(PatientContext context, SectionKind kind, SectionRequest request) {
+        if (!kind.structured()) {
+            throw new IllegalArgumentException("Documents come from Access Document (PatientDocuments), not from the "
+                    + "structured record");
+        }
         if (context.patient().sensitive()) {
             throw new IllegalStateException("A sensitive patient's record is never requested over GP Connect");
         }

@@ -67,6 +67,9 @@ final class StructuredRecordMapper {
     }
 
     Section<?> map(SectionKind kind) {
+        if (!kind.structured()) {
+            throw new IllegalArgumentException("Documents are not part of the structured record");
+        }
         ListResource list = sectionList(kind).orElseThrow(() -> new MissingSectionException(kind));
         List<String> warnings = new ArrayList<>(warnings(list));
         long unreadable = list.getEntry().stream().filter(e -> e.hasItem() && e.getItem().hasReference()
@@ -92,6 +95,7 @@ final class StructuredRecordMapper {
             case INVESTIGATIONS -> Section.loaded(kind, investigations(list), warnings, notes);
             case REFERRALS -> Section.loaded(kind, referrals(list), warnings, notes);
             case DIARY -> Section.loaded(kind, diary(list), warnings, notes);
+            case DOCUMENTS -> throw new IllegalArgumentException("Documents are not part of the structured record");
         };
     }
 

@@ -49,6 +49,8 @@ final class StructuredRequests {
             case INVESTIGATIONS -> section.setName("includeInvestigations");
             case REFERRALS -> section.setName("includeReferrals");
             case DIARY -> section.setName("includeDiaryEntries");
+            // Documents are shared through Access Document (GpConnectDocuments), never asked of the structured record.
+            case DOCUMENTS -> throw new IllegalArgumentException("Documents are not part of the structured record");
         }
         return p;
     }

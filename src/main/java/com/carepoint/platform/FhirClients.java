@@ -82,6 +82,10 @@ public class FhirClients {
                 .setConnectTimeout((int) properties.connectTimeout().toMillis())
                 .setConnectionRequestTimeout((int) properties.connectTimeout().toMillis())
                 .setSocketTimeout((int) properties.readTimeout().toMillis())
+                // The address is sent as built: through the Spine Secure Proxy it is
+                // https://[proxy]/https://[provider root]/[request] (integration_spine_directory_service, step 3), and
+                // Apache's normalisation would collapse the provider's "https://" into "https:/".
+                .setNormalizeUri(false)
                 .build();
         return HttpClients.custom()
                 .setDefaultRequestConfig(config)
@@ -99,14 +103,16 @@ public class FhirClients {
                     if (entity == null) {
                         return;
                     }
-                    if (entity.getContentLength() > max) {
-                        throw new ResponseTooLargeException(max);
+                    // Runs on the calling thread: the call's own cap (CallLimits), when smaller, applies.
+                    long limit = Math.min(max, CallLimits.maxBytes());
+                    if (entity.getContentLength() > limit) {
+                        throw new ResponseTooLargeException(limit);
                     }
                     HttpConnection connection = HttpCoreContext.adapt(context).getConnection();
                     response.setEntity(new HttpEntityWrapper(entity) {
                         @Override
                         public InputStream getContent() throws IOException {
-                            return new BoundedInputStream(super.getContent(), max, properties.maxResources(),
+                            return new BoundedInputStream(super.getContent(), limit, properties.maxResources(),
                                     budget, () -> shutdown(connection));
                         }
                     });

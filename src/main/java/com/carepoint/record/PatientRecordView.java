@@ -272,12 +272,15 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
      */
     private void placeholder(SectionKind kind, Div panel) {
         panel.removeAll();
-        Button show = new Button("Retrieve the full " + kind.title().toLowerCase(Locale.UK) + " record",
-                e -> loadFull(kind));
+        boolean documents = kind == SectionKind.DOCUMENTS;
+        Button show = new Button(documents ? "Retrieve the list of documents"
+                : "Retrieve the full " + kind.title().toLowerCase(Locale.UK) + " record", e -> loadFull(kind));
         show.setId("load-full-" + kind.name().toLowerCase(Locale.UK));
         show.addThemeVariants(ButtonVariant.TERTIARY);
-        panel.add(new Paragraph("The full section, including past entries, is retrieved from the practice when you "
-                + "ask for it."), show);
+        panel.add(new Paragraph(documents ? "The documents filed in the patient's record (letters, discharge "
+                + "summaries, reports) are listed by the practice when you ask for them; each PDF is retrieved when "
+                + "you choose to view it." : "The full section, including past entries, is retrieved from the "
+                + "practice when you ask for it."), show);
     }
 
     private void loadFull(SectionKind kind) {
@@ -290,7 +293,45 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         panel.add(loading());
         fetch(kind, SectionRequest.FULL, guard.current(), fetched -> {
             panel.removeAll();
-            panel.add(SectionRenderer.fullOf(fetched.section()));
+            panel.add(kind == SectionKind.DOCUMENTS ? documents(fetched.section())
+                    : SectionRenderer.fullOf(fetched.section()));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Component documents(Section<?> section) {
+        return DocumentsRenderer.full((Section<DocumentItem>) section, this::openDocument);
+    }
+
+    /**
+     * Retrieves one listed document from the practice (audited) on a virtual thread, and shows in the viewer either
+     * the links that open or download the bytes Carepoint now holds, or what went wrong.
+     */
+    private void openDocument(DocumentItem document, Div viewer) {
+        viewer.setVisible(true);
+        viewer.removeAll();
+        viewer.add(new H3(document.title()), loading());
+        UI ui = UI.getCurrent();
+        PatientContext current = context;
+        AccessReason why = reason;
+        RenderGuard.Ticket ticket = guard.current();
+        executor.submit(() -> {
+            RetrievedDocument retrieved;
+            try {
+                retrieved = records.document(current, document, why);
+            } catch (Throwable t) {
+                String trace = UUID.randomUUID().toString();
+                log.error("Document could not be shown trace={}: {}", trace, t.getClass().getSimpleName());
+                retrieved = RetrievedDocument.failed(RecordProblem.carepointError(trace));
+            }
+            RetrievedDocument answer = retrieved;
+            ui.access(() -> {
+                if (!guard.isCurrent(ticket)) {
+                    return;
+                }
+                viewer.removeAll();
+                viewer.add(DocumentsRenderer.retrieved(document, answer));
+            });
         });
     }
 
@@ -319,7 +360,11 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                     source.setText("From " + s.practiceName() + " (" + s.odsCode() + ") via " + s.gpSystem()
                             + " · retrieved " + PartialDate.of(LocalDateTime.ofInstant(s.retrievedAt(), UK)).display());
                 });
-                fetched.section().problem().filter(RecordProblem::permanent).ifPresent(this::showRecordProblem);
+                // A problem with the whole record is said once for it. From the documents, only another patient's
+                // answer is: their sharing being off, or the patient unknown to the document service, is theirs alone.
+                fetched.section().problem().filter(RecordProblem::permanent)
+                        .filter(p -> kind.structured() || p.kind() == RecordProblem.Kind.WRONG_PATIENT)
+                        .ifPresent(this::showRecordProblem);
             });
         });
     }

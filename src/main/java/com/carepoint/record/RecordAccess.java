@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The data-sharing policy applied in the service layer, before any provider call: a section the user's role may not
- * see is never requested; a "current only" role never asks for history and gets only current items back. The view
- * applies the same policy again when it decides what to show.
+ * see is never requested; a "current only" role never asks for history and gets only current items back (documents
+ * are history: never requested for such a role). The view applies the same policy again when it decides what to show.
+ * Structured sections come from {@link GpRecords}, the document list and documents from {@link PatientDocuments}.
  */
 @Service
 public class RecordAccess {
@@ -22,10 +23,12 @@ public class RecordAccess {
 
     private final DataSharingPolicy policy;
     private final GpRecords fetcher;
+    private final PatientDocuments documents;
 
-    public RecordAccess(DataSharingPolicy policy, GpRecords fetcher) {
+    public RecordAccess(DataSharingPolicy policy, GpRecords fetcher, PatientDocuments documents) {
         this.policy = policy;
         this.fetcher = fetcher;
+        this.documents = documents;
     }
 
     public DataSharingPolicy.Permission permission(CurrentUser user) {
@@ -57,18 +60,58 @@ public class RecordAccess {
     private FetchedSection fetchWithinPolicy(CurrentUser user, PatientContext context,
             SectionKind kind, SectionRequest request) {
         DataSharingPolicy.Permission permission = policy.permissionFor(user);
-        if (!permission.allows(kind)) {
-            String trace = UUID.randomUUID().toString();
-            return new FetchedSection(Section.failed(kind, new RecordProblem(RecordProblem.Kind.NOT_PERMITTED,
-                    "Your role does not give access to " + kind.title().toLowerCase() + ".",
-                    "If you need it for this patient's direct care, contact the GP practice.", trace)),
-                    Optional.empty(), trace);
+        Optional<RecordProblem> refused = refused(permission, kind);
+        if (refused.isPresent()) {
+            return new FetchedSection(Section.failed(kind, refused.get()), Optional.empty(), refused.get().traceId());
+        }
+        if (kind == SectionKind.DOCUMENTS) {
+            return documents.list(context);
         }
         if (!permission.currentOnly()) {
             return fetcher.fetch(context, kind, request);
         }
         FetchedSection fetched = fetcher.fetch(context, kind, SectionRequest.FIRST_SCREEN);
         return new FetchedSection(currentOnly(fetched.section()), fetched.source(), fetched.traceId());
+    }
+
+    /**
+     * One document the user's policy lets them see, retrieved from the practice. Never throws: anything unexpected
+     * is a retrieval that failed and says so.
+     */
+    public RetrievedDocument retrieve(CurrentUser user, PatientContext context, DocumentItem document) {
+        try {
+            Optional<RecordProblem> refused = refused(policy.permissionFor(user), SectionKind.DOCUMENTS);
+            if (refused.isPresent()) {
+                return RetrievedDocument.failed(refused.get());
+            }
+            return documents.retrieve(context, document);
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+                throw fatal;
+            }
+            String trace = UUID.randomUUID().toString();
+            log.error("Document retrieval failed unexpectedly trace={}: {}", trace, e.getClass().getSimpleName());
+            return RetrievedDocument.failed(RecordProblem.carepointError(trace));
+        }
+    }
+
+    /**
+     * Why the policy refuses a section, if it does: not in the role's sections; or the documents, for a role that
+     * sees current information only (a document list filtered to "current" would read as "no documents").
+     */
+    private static Optional<RecordProblem> refused(DataSharingPolicy.Permission permission, SectionKind kind) {
+        String trace = UUID.randomUUID().toString();
+        if (!permission.allows(kind)) {
+            return Optional.of(new RecordProblem(RecordProblem.Kind.NOT_PERMITTED,
+                    "Your role does not give access to " + kind.title().toLowerCase() + ".",
+                    "If you need it for this patient's direct care, contact the GP practice.", trace));
+        }
+        if (kind == SectionKind.DOCUMENTS && permission.currentOnly()) {
+            return Optional.of(new RecordProblem(RecordProblem.Kind.NOT_PERMITTED, "Your role sees current "
+                    + "information only, and the documents in a GP record are not part of it.",
+                    "If you need a document for this patient's direct care, contact the GP practice.", trace));
+        }
+        return Optional.empty();
     }
 
     /** Keeps current information only: active allergies, current medications, active problems. */

@@ -22,7 +22,11 @@ public record RecordProblem(Kind kind, String message, String whatToDo, String t
         /** The practice's GP system does not provide this section at all (it said so): not a fault, not "none". */
         NOT_PROVIDED_BY_SYSTEM,
         /** The practice answered with another patient's record: nothing from the answer is shown. */
-        WRONG_PATIENT
+        WRONG_PATIENT,
+        /** A document larger than GP Connect lets a document be retrieved (or than it was listed as). */
+        DOCUMENT_TOO_LARGE,
+        /** The practice no longer holds the document that was listed (it may have been replaced by a newer version). */
+        DOCUMENT_NOT_FOUND
     }
 
     /** A fault in Carepoint itself: said plainly, with the reference the service desk needs. */

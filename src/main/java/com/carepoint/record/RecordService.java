@@ -100,4 +100,32 @@ public class RecordService {
                 .ifPresent(s -> notifications.accessed(viewer, s.odsCode(), s.practiceName(), fetched.traceId()));
         return fetched;
     }
+
+    /**
+     * The documents filed in the patient's record, within the user's policy: a section like the others (audited as
+     * "Documents (full)", the practice told of a first access), listed newest first.
+     */
+    public FetchedSection documents(PatientContext context, AccessReason reason) {
+        return section(context, SectionKind.DOCUMENTS, SectionRequest.FULL, reason);
+    }
+
+    /**
+     * One listed document retrieved from the practice to be viewed, within the user's policy: audited with what the
+     * document is and the outcome, whatever it is. Never throws.
+     */
+    public RetrievedDocument document(PatientContext context, DocumentItem document, AccessReason reason) {
+        CurrentUser viewer = context.user();
+        RetrievedDocument retrieved = access.retrieve(viewer, context, document);
+        audit.documentRetrieved(viewer, context.patient().nhsNumber().value(), describe(document),
+                Optional.of(reason.recorded()), retrieved.content().map(c -> (long) c.bytes().length).orElse(0L),
+                retrieved.problem().map(p -> p.kind().name()), retrieved.traceId());
+        return retrieved;
+    }
+
+    /** What the audit trail says of a document: "Document: Discharge summary (Inpatient final discharge letter, 24-Jun-2019)". */
+    static String describe(DocumentItem d) {
+        String title = d.title().length() > 120 ? d.title().substring(0, 119) + "…" : d.title();
+        return "Document: " + title + " (" + d.type().display() + d.date().map(x -> ", " + x.dateOnly()).orElse("")
+                + ")";
+    }
 }

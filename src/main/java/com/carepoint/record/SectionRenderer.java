@@ -23,7 +23,7 @@ interface SectionRenderer<T> {
     Map<SectionKind, SectionRenderer<?>> ALL = List.<SectionRenderer<?>>of(new AllergiesRenderer(),
                     new MedicationsRenderer(), new ProblemsRenderer(), new ConsultationsRenderer(),
                     new InvestigationsRenderer(), new ImmunisationsRenderer(), new ObservationsRenderer(),
-                    new ReferralsRenderer(), new DiaryRenderer())
+                    new ReferralsRenderer(), new DiaryRenderer(), new DocumentsRenderer())
             .stream().collect(Collectors.toUnmodifiableMap(SectionRenderer::kind, Function.identity()));
 
     /** The first-screen summary of any section. */

@@ -42,7 +42,9 @@ final class SectionStates {
         d.getElement().setAttribute("role", "alert");
         d.getElement().setAttribute("data-problem", problem.kind().name());
         String lead;
-        if (problem.kind() == RecordProblem.Kind.NOT_PROVIDED_BY_SYSTEM) {
+        if (kind == SectionKind.DOCUMENTS) {
+            lead = documentsLead(problem);
+        } else if (problem.kind() == RecordProblem.Kind.NOT_PROVIDED_BY_SYSTEM) {
             lead = "Not provided by this practice's GP system: " + kind.title().toLowerCase(Locale.UK) + "."
                     + (kind == SectionKind.ALLERGIES ? " Do not assume the patient has no allergies." : "");
         } else {
@@ -52,6 +54,20 @@ final class SectionStates {
         }
         d.add(new Strong(lead), new Paragraph(problem.message()), new Paragraph(problem.whatToDo()));
         return d;
+    }
+
+    /**
+     * What a documents problem means, first: a practice that does not share documents, a role that may not see them,
+     * or — for every other failure — that it is not known whether there are any (never read as "no documents").
+     */
+    private static String documentsLead(RecordProblem problem) {
+        return switch (problem.kind()) {
+            case NOT_PROVIDED_BY_SYSTEM, PRACTICE_NOT_SHARING -> "Documents are not available from this practice "
+                    + "through GP Connect. This does not mean there are none.";
+            case NOT_PERMITTED -> "Documents are not shown to your role.";
+            case PATIENT_DISSENT -> "Documents cannot be shown: the patient has not agreed to share their record.";
+            default -> "Documents could not be retrieved. It is not known whether there are any.";
+        };
     }
 
     static Paragraph nothingRecorded(Section<?> s, String text) {

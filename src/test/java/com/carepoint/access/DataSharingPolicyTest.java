@@ -301,4 +301,51 @@ class DataSharingPolicyTest {
         assertThat(privacy.anyClinicalData()).isFalse();
         assertThat(privacy.emergencyAccess()).isFalse();
     }
+
+    // --- Documents (GP Connect Access Document) --------------------------------------------------------------------
+
+    /** Paramedics and NHS 111 clinicians see the documents filed in the record; social care does not. */
+    @Test
+    void shippedPolicyGivesDocumentsToParamedicsAnd111CliniciansOnly() {
+        DataSharingPolicy p = new DataSharingPolicy(new DefaultResourceLoader(),
+                "classpath:policy/data-sharing-policy.yaml");
+        assertThat(p.permissionFor(PARAMEDIC).allows(SectionKind.DOCUMENTS)).isTrue();
+        assertThat(p.permissionFor(CLINICIAN_111).allows(SectionKind.DOCUMENTS)).isTrue();
+        assertThat(p.permissionFor(SOCIAL_CARE).allows(SectionKind.DOCUMENTS)).isFalse();
+        assertThat(p.permissionFor(PRIVACY_OFFICER).allows(SectionKind.DOCUMENTS)).isFalse();
+        // The shipped file names the section as the policy file's other sections are named.
+        assertThat(p.rules().get(0).sections()).contains("documents");
+        assertThat(p.rules().get(1).sections()).contains("documents");
+        assertThat(p.rules().get(2).sections()).doesNotContain("documents");
+    }
+
+    @Test
+    void documentsIsASectionNameOfThePolicyFile() throws IOException {
+        DataSharingPolicy p = policy("""
+                rules:
+                  - role: paramedic
+                    sections: [allergies, Documents]
+                """);
+        assertThat(p.permissionFor(PARAMEDIC).sections()).containsExactlyInAnyOrder(SectionKind.ALLERGIES,
+                SectionKind.DOCUMENTS);
+    }
+
+    /** Documents are history: a current-only rule never gives them, so no list "filtered to current" reads as none. */
+    @Test
+    void aCurrentOnlyRuleNeverGivesDocuments() throws IOException {
+        DataSharingPolicy p = policy("""
+                rules:
+                  - role: social-care-worker
+                    sections: [allergies, documents]
+                    current-only: true
+                  - role: paramedic
+                    sections: [documents]
+                """);
+        Permission social = p.permissionFor(SOCIAL_CARE);
+        assertThat(social.sections()).containsExactly(SectionKind.ALLERGIES);
+        assertThat(social.allows(SectionKind.DOCUMENTS)).isFalse();
+        assertThat(p.permissionFor(PARAMEDIC).sections()).containsExactly(SectionKind.DOCUMENTS);
+        // The rule as written is kept for the privacy officer's view.
+        assertThat(p.rules().getFirst().sections()).containsExactly("allergies", "documents");
+    }
 }

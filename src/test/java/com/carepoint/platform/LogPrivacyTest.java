@@ -7,6 +7,7 @@ import com.carepoint.access.CurrentUser;
 import com.carepoint.access.Organisation;
 import com.carepoint.access.OrganisationType;
 import com.carepoint.access.Role;
+import com.carepoint.gpconnect.GpConnectDocuments;
 import com.carepoint.gpconnect.GpConnectRecords;
 import com.carepoint.kernel.NhsNumber;
 import com.carepoint.kernel.SectionKind;
@@ -30,6 +31,8 @@ class LogPrivacyTest {
     Demographics demographics;
     @Autowired
     GpConnectRecords records;
+    @Autowired
+    GpConnectDocuments documents;
 
     @Test
     void noPatientIdentifiersInTheLogs(CapturedOutput output) {
@@ -37,9 +40,10 @@ class LogPrivacyTest {
                 new Organisation("NL311", "Northshire NHS 111", OrganisationType.NHS_111), "555021935109", "555021936110");
         for (String nhs : new String[] {"9990000018", "9990000433", "9990000786"}) {
             TracedPatient p = demographics.trace(NhsNumber.parse(nhs).orElseThrow()).orElseThrow();
-            for (SectionKind kind : SectionKind.values()) {
+            for (SectionKind kind : SectionKind.STRUCTURED) {
                 records.fetch(PatientContext.open(user, p), kind, SectionRequest.FULL);
             }
+            documents.list(PatientContext.open(user, p));
         }
         assertThat(output.getAll()).contains("GP Connect ALLERGIES ods=A20047 trace=")
                 .doesNotContain("9990000018", "999 000 0018", "9990000433", "9990000786")

@@ -36,7 +36,7 @@ class RecordAccessTest {
 
     static Set<SectionKind> expected(Role role) {
         return switch (role) {
-            case PARAMEDIC, CLINICIAN_111 -> EnumSet.allOf(SectionKind.class);
+            case PARAMEDIC, CLINICIAN_111 -> EnumSet.allOf(SectionKind.class); // documents included
             case SOCIAL_CARE -> EnumSet.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS, SectionKind.PROBLEMS);
             case PRIVACY_OFFICER -> EnumSet.noneOf(SectionKind.class);
         };
@@ -51,14 +51,39 @@ class RecordAccessTest {
         };
     }
 
+    /** A document source that records what it was asked for and answers with nothing. */
+    static final class Documents implements PatientDocuments {
+        final List<Call> calls = new ArrayList<>();
+        final List<DocumentItem> retrieved = new ArrayList<>();
+
+        @Override
+        public FetchedSection list(PatientContext context) {
+            calls.add(new Call(SectionKind.DOCUMENTS, SectionRequest.FULL));
+            return new FetchedSection(Section.loaded(SectionKind.DOCUMENTS, List.of(), List.of(), List.of()),
+                    Optional.empty(), "t");
+        }
+
+        @Override
+        public RetrievedDocument retrieve(PatientContext context, DocumentItem document) {
+            retrieved.add(document);
+            return RetrievedDocument.of(new byte[] {'%', 'P', 'D', 'F', '-'}, "application/pdf", "t");
+        }
+    }
+
+    static final DocumentItem PDF = new DocumentItem("d1", "Discharge summary", new RecordItems.Coded(
+            "Inpatient final discharge letter", Optional.of("824331000000106")), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), java.util.OptionalLong.of(5),
+            "application/pdf", DocumentItem.Availability.VIEWABLE, Optional.empty());
+
     @ParameterizedTest
     @EnumSource(Role.class)
     void eachRoleGetsExactlyItsPolicyAndNothingElseIsRequested(Role role) {
         List<Call> calls = new ArrayList<>();
+        Documents documents = new Documents();
         RecordAccess access = new RecordAccess(POLICY, (e, kind, request) -> {
             calls.add(new Call(kind, request));
             return new FetchedSection(Section.loaded(kind, List.of(), List.of(), List.of()), Optional.empty(), "t");
-        });
+        }, documents);
         CurrentUser user = user(role, typeOf(role));
         for (SectionKind kind : SectionKind.values()) {
             FetchedSection f = access.fetch(user, null, kind, SectionRequest.FULL);
@@ -69,10 +94,68 @@ class RecordAccessTest {
                         .hasValueSatisfying(p -> assertThat(p.kind()).isEqualTo(RecordProblem.Kind.NOT_PERMITTED));
             }
         }
+        // The structured sections are asked of the structured record, the documents of the documents source.
+        calls.addAll(documents.calls);
         assertThat(calls).extracting(Call::kind).containsExactlyInAnyOrderElementsOf(expected(role));
+        assertThat(documents.calls).hasSize(expected(role).contains(SectionKind.DOCUMENTS) ? 1 : 0);
         if (role == Role.SOCIAL_CARE) {
             assertThat(calls).extracting(Call::request).containsOnly(SectionRequest.FIRST_SCREEN);
         }
+        // A document is retrieved only for a role whose policy gives documents.
+        RetrievedDocument r = access.retrieve(user, null, PDF);
+        if (expected(role).contains(SectionKind.DOCUMENTS)) {
+            assertThat(r.problem()).isEmpty();
+            assertThat(documents.retrieved).containsExactly(PDF);
+        } else {
+            assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p.kind())
+                    .isEqualTo(RecordProblem.Kind.NOT_PERMITTED));
+            assertThat(documents.retrieved).isEmpty();
+        }
+    }
+
+    @Test
+    void aCurrentOnlyRoleIsNeverGivenDocumentsWhateverItsPermissionSays() {
+        // A permission made directly (not by the policy, which never gives it): the service layer refuses anyway.
+        DataSharingPolicy odd = new DataSharingPolicy(new DefaultResourceLoader(),
+                "classpath:policy/data-sharing-policy.yaml") {
+            @Override
+            public Permission permissionFor(CurrentUser user) {
+                return new Permission(EnumSet.of(SectionKind.DOCUMENTS), true, false);
+            }
+        };
+        Documents documents = new Documents();
+        RecordAccess access = new RecordAccess(odd, (e, kind, request) -> {
+            throw new AssertionError("not asked");
+        }, documents);
+        CurrentUser social = user(Role.SOCIAL_CARE, OrganisationType.LOCAL_AUTHORITY);
+        assertThat(access.fetch(social, null, SectionKind.DOCUMENTS, SectionRequest.FULL).section().problem())
+                .hasValueSatisfying(p -> assertThat(p.kind()).isEqualTo(RecordProblem.Kind.NOT_PERMITTED));
+        assertThat(access.retrieve(social, null, PDF).problem())
+                .hasValueSatisfying(p -> assertThat(p.kind()).isEqualTo(RecordProblem.Kind.NOT_PERMITTED));
+        assertThat(documents.calls).isEmpty();
+        assertThat(documents.retrieved).isEmpty();
+    }
+
+    @Test
+    void anUnexpectedFailureRetrievingADocumentIsAProblemNotASilence() {
+        RecordAccess access = new RecordAccess(POLICY, (e, kind, request) -> {
+            throw new AssertionError("not asked");
+        }, new PatientDocuments() {
+            @Override
+            public FetchedSection list(PatientContext context) {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public RetrievedDocument retrieve(PatientContext context, DocumentItem document) {
+                throw new StackOverflowError();
+            }
+        });
+        CurrentUser paramedic = user(Role.PARAMEDIC, OrganisationType.AMBULANCE_TRUST);
+        assertThat(access.fetch(paramedic, null, SectionKind.DOCUMENTS, SectionRequest.FULL).section().problem())
+                .hasValueSatisfying(p -> assertThat(p.kind()).isEqualTo(RecordProblem.Kind.CARE_POINT_ERROR));
+        assertThat(access.retrieve(paramedic, null, PDF).problem())
+                .hasValueSatisfying(p -> assertThat(p.kind()).isEqualTo(RecordProblem.Kind.CARE_POINT_ERROR));
     }
 
     @Test
@@ -82,7 +165,8 @@ class RecordAccessTest {
                         new RecordItems.Problem(new RecordItems.Coded("Asthma", Optional.empty()), true, "major",
                                 Optional.empty(), Optional.empty()),
                         new RecordItems.Problem(new RecordItems.Coded("Depression", Optional.empty()), false, "minor",
-                                Optional.empty(), Optional.empty())), List.of(), List.of()), Optional.empty(), "t"));
+                                Optional.empty(), Optional.empty())), List.of(), List.of()), Optional.empty(), "t"),
+                new Documents());
         Section<?> problems = access.fetch(user(Role.SOCIAL_CARE, OrganisationType.LOCAL_AUTHORITY), null,
                 SectionKind.PROBLEMS, SectionRequest.FULL).section();
         assertThat(problems.items()).extracting(p -> ((RecordItems.Problem) p).what().display()).containsExactly("Asthma");
@@ -95,7 +179,7 @@ class RecordAccessTest {
     void anUnexpectedFailureBecomesAFailedSectionNotASilentOne() {
         RecordAccess access = new RecordAccess(POLICY, (e, kind, request) -> {
             throw new IllegalStateException("boom");
-        });
+        }, new Documents());
         Section<?> s = access.fetch(user(Role.PARAMEDIC, OrganisationType.AMBULANCE_TRUST), null,
                 SectionKind.ALLERGIES, SectionRequest.FIRST_SCREEN).section();
         assertThat(s.problem()).hasValueSatisfying(p -> {
@@ -114,7 +198,7 @@ class RecordAccessTest {
                     throw error;
                 }
                 throw new IllegalStateException(thrown);
-            });
+            }, new Documents());
             Section<?> s = access.fetch(user(Role.PARAMEDIC, OrganisationType.AMBULANCE_TRUST), null,
                     SectionKind.ALLERGIES, SectionRequest.FIRST_SCREEN).section();
             assertThat(s.problem()).as(thrown.toString()).hasValueSatisfying(p -> assertThat(p.kind())

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RoleMatrixE2ETest extends BrowserTest {
 
     static final List<String> ALL_SECTIONS = List.of("allergies", "medications", "problems", "consultations",
-            "immunisations", "investigations", "uncategorised", "referrals", "diary");
+            "immunisations", "investigations", "uncategorised", "referrals", "diary", "documents");
 
     /** Route → the id of the view that shows when it is allowed. */
     static final Map<String, String> ROUTES = new LinkedHashMap<>();

@@ -25,6 +25,7 @@ class SocialCareSummaryE2ETest extends BrowserTest {
         assertThat(page.locator("#tab-consultations")).hasCount(0);
         assertThat(page.locator("#tab-investigations")).hasCount(0);
         assertThat(page.locator("#tab-referrals")).hasCount(0);
+        assertThat(page.locator("#tab-documents")).hasCount(0);
         assertThat(page.locator("#policy-scope")).containsText("current information only");
         var problems = record.openFullSection("tab-problems", "full-problems");
         assertThat(problems).containsText("Essential hypertension");
