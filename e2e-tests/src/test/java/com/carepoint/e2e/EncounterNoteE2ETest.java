@@ -63,6 +63,12 @@ class EncounterNoteE2ETest extends BrowserTest {
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(90_000));
         assertThat(note.status()).containsText("Filed in the patient's GP record");
 
+        // The next record view shows it among the documents the practice holds (GP Connect Access Document).
+        page.navigate(url("/patients"));
+        com.carepoint.e2e.pages.PatientRecordPage again = new PatientSearchPage(page).findByNhsNumber(RIVERSIDE_PATIENT);
+        com.microsoft.playwright.Locator documents = again.openFullSection("tab-documents", "full-documents");
+        assertThat(documents.locator("#documents-grid")).containsText("Report of an ambulance attendance");
+
         // The patient's transparency report shows the note sent to their GP.
         try (com.microsoft.playwright.BrowserContext privacy = newContext(1280, 800)) {
             com.microsoft.playwright.Page p = privacy.newPage();
