@@ -40,9 +40,13 @@ class RoleMatrixE2ETest extends BrowserTest {
         ROUTES.put("/emergency-access-reviews", "emergency-review-view");
         ROUTES.put("/transparency-report", "transparency-view");
         ROUTES.put("/practice-notifications", "practice-notifications-view");
+        ROUTES.put("/appointments", "appointments-home");
+        ROUTES.put("/notes", "notes-view");
     }
 
     static final Set<String> CLINICAL_ROUTES = Set.of("/patients", "/record/not-an-open-patient");
+    /** Booking and encounter notes: paramedics and 111 clinicians only (not social care, not the privacy officer). */
+    static final Set<String> CLINICIAN_ROUTES = Set.of("/appointments", "/notes");
 
     @Autowired
     JdbcClient jdbc;
@@ -59,7 +63,9 @@ class RoleMatrixE2ETest extends BrowserTest {
             Locator allowed = page.locator("#" + route.getValue());
             Locator denied = page.locator("#access-denied-view");
             allowed.or(denied).first().waitFor();
-            boolean expected = privacy != CLINICAL_ROUTES.contains(route.getKey());
+            boolean expected = CLINICIAN_ROUTES.contains(route.getKey())
+                    ? user == DemoUser.PARAMEDIC || user == DemoUser.NHS_111
+                    : privacy != CLINICAL_ROUTES.contains(route.getKey());
             assertThat(allowed.isVisible()).as("%s may open %s", user, route.getKey()).isEqualTo(expected);
             assertThat(denied.isVisible()).as("%s is refused %s", user, route.getKey()).isEqualTo(!expected);
             // Each refusal is audited once; nothing is recorded for an allowed page.

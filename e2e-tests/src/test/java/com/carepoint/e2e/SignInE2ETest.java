@@ -91,7 +91,7 @@ class SignInE2ETest extends BrowserTest {
         NavEntry account = new NavEntry("Your account", true);
         return switch (user) {
             case PARAMEDIC, NHS_111 -> List.of(home, new NavEntry("Find a patient", true),
-                    new NavEntry("Appointments", false), new NavEntry("Encounter notes", false), account);
+                    new NavEntry("Appointments", true), new NavEntry("Encounter notes", true), account);
             case SOCIAL_CARE -> List.of(home, new NavEntry("Find a patient", true), account);
             case PRIVACY_OFFICER -> List.of(home, new NavEntry("Audit trail", true),
                     new NavEntry("Emergency access reviews", true), new NavEntry("Data-sharing policy", true),
