@@ -67,7 +67,7 @@ class EncounterNoteE2ETest extends BrowserTest {
         page.navigate(url("/patients"));
         com.carepoint.e2e.pages.PatientRecordPage again = new PatientSearchPage(page).findByNhsNumber(RIVERSIDE_PATIENT);
         com.microsoft.playwright.Locator documents = again.openFullSection("tab-documents", "full-documents");
-        assertThat(documents.locator("#documents-grid")).containsText("Report of an ambulance attendance");
+        assertThat(documents.locator("#documents-grid")).containsText("Report of clinical encounter");
 
         // The patient's transparency report shows the note sent to their GP.
         try (com.microsoft.playwright.BrowserContext privacy = newContext(1280, 800)) {
