@@ -76,6 +76,10 @@ final class DocumentsRenderer implements SectionRenderer<DocumentItem> {
             grid.addColumn(d -> d.format() + ", " + d.sizeText()).setHeader("Format").setAutoWidth(true);
             grid.addComponentColumn(d -> action(d, opener, viewer)).setHeader("").setAutoWidth(true);
             grid.setItems(s.items());
+            // Every document the practice listed is a row on the page, not only those a fixed-height grid happens
+            // to render: a document list is short (the search has no paging) and one left unrendered reads as
+            // one the practice does not hold.
+            grid.setAllRowsVisible(true);
             list.add(count, viewer, grid);
             return list;
         });

@@ -67,7 +67,27 @@ class EncounterNoteE2ETest extends BrowserTest {
         page.navigate(url("/patients"));
         com.carepoint.e2e.pages.PatientRecordPage again = new PatientSearchPage(page).findByNhsNumber(RIVERSIDE_PATIENT);
         com.microsoft.playwright.Locator documents = again.openFullSection("tab-documents", "full-documents");
-        assertThat(documents.locator("#documents-grid")).containsText("Report of clinical encounter");
+        // The practice files it under the fixed title and type Send Document gives every consultation report
+        // (GPCM-SD-CS-022 "Consultation report", CS-019 371531000 "Report of clinical encounter").
+        com.microsoft.playwright.Locator grid = documents.locator("#documents-grid");
+        assertThat(grid).containsText("Report of clinical encounter");
+        // ... and still lists the documents the practice already held for her (demo-data/documents.yaml): every
+        // document, not only the newest.
+        assertThat(documents.locator("#documents-count")).containsText("3 documents, newest first");
+        assertThat(grid).containsText("Discharge summary");
+        assertThat(grid).containsText("Physiotherapy letter");
+        // Newest first: the note filed today, the discharge summary (14-Mar-2026), the physiotherapy letter. View
+        // on the discharge summary retrieves that PDF from the practice and opens it from Carepoint.
+        documents.locator(".cp-view-document").nth(1).click();
+        assertThat(page.locator("#document-viewer")).containsText("Discharge summary (14-Mar-2026)");
+        com.microsoft.playwright.Locator open = page.locator("#document-open");
+        assertThat(open).isVisible();
+        String href = open.getAttribute("href");
+        com.microsoft.playwright.APIResponse pdf = page.request()
+                .get(href.startsWith("http") ? href : url("/" + href.replaceFirst("^/", "")));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         // The patient's transparency report shows the note sent to their GP.
         try (com.microsoft.playwright.BrowserContext privacy = newContext(1280, 800)) {
