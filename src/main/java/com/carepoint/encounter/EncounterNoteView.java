@@ -22,7 +22,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.value.HasValueChangeMode;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -157,8 +156,8 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
                 number("Systolic BP (mmHg)", "note-systolic", NoteRules::systolic, NoteContent::getSystolic,
                         NoteContent::setSystolic));
         TextField diastolic = field("Diastolic BP (mmHg)", "note-diastolic");
-        binder.forField(diastolic).withValidator((v, c) -> result(NoteRules.diastolic(v, binder.getBean()
-                .getSystolic()))).bind(NoteContent::getDiastolic, NoteContent::setDiastolic);
+        FieldRules.bind(binder, diastolic, v -> NoteRules.diastolic(v, binder.getBean().getSystolic()),
+                NoteContent::getDiastolic, NoteContent::setDiastolic);
         obs.add(diastolic,
                 number("Pulse (/min)", "note-pulse", NoteRules::pulse, NoteContent::getPulse, NoteContent::setPulse),
                 number("Temperature (°C)", "note-temperature", NoteRules::temperature, NoteContent::getTemperature,
@@ -199,8 +198,8 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
         binder.forField(outcome).bind(NoteContent::getOutcome, NoteContent::setOutcome);
         add(outcome);
         TextField detail = field("Conveyed to / referred to", "note-outcome-detail");
-        binder.forField(detail).withValidator((v, c) -> result(NoteRules.text(v, NoteRules.SHORT)))
-                .bind(NoteContent::getOutcomeDetail, NoteContent::setOutcomeDetail);
+        FieldRules.bind(binder, detail, v -> NoteRules.text(v, NoteRules.SHORT), NoteContent::getOutcomeDetail,
+                NoteContent::setOutcomeDetail);
         add(detail);
         add(area("Safety-netting advice", "note-safety-netting", NoteRules.LONG, NoteContent::getSafetyNetting,
                 NoteContent::setSafetyNetting));
@@ -211,14 +210,14 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
                 NoteContent::setCallSummary));
         TextField disposition = field("Disposition", "note-disposition");
         disposition.setHelperText("The outcome of the assessment, e.g. \u201cContact GP practice within 6 hours\u201d.");
-        binder.forField(disposition).withValidator((v, c) -> result(NoteRules.text(v, NoteRules.SHORT)))
-                .bind(NoteContent::getDisposition, NoteContent::setDisposition);
+        FieldRules.bind(binder, disposition, v -> NoteRules.text(v, NoteRules.SHORT), NoteContent::getDisposition,
+                NoteContent::setDisposition);
         add(disposition);
         add(area("Advice given", "note-advice", NoteRules.LONG, NoteContent::getAdvice, NoteContent::setAdvice));
         TextField appointment = field("Appointment booked", "note-appointment");
         appointment.setHelperText("Where and when, and the booking reference, if an appointment was booked.");
-        binder.forField(appointment).withValidator((v, c) -> result(NoteRules.text(v, NoteRules.SHORT)))
-                .bind(NoteContent::getAppointment, NoteContent::setAppointment);
+        FieldRules.bind(binder, appointment, v -> NoteRules.text(v, NoteRules.SHORT), NoteContent::getAppointment,
+                NoteContent::setAppointment);
         add(appointment);
     }
 
@@ -229,7 +228,7 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
         a.setWidthFull();
         a.setHelperText("Up to " + max + " characters.");
         lazy(a);
-        binder.forField(a).withValidator((v, c) -> result(NoteRules.text(v, max))).bind(get, set);
+        FieldRules.bind(binder, a, v -> NoteRules.text(v, max), get, set);
         return a;
     }
 
@@ -238,7 +237,7 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
             com.vaadin.flow.data.binder.Setter<NoteContent, String> set) {
         TextField f = field(label, id);
         f.setAllowedCharPattern("[0-9.,]");
-        binder.forField(f).withValidator((v, c) -> result(rule.apply(v))).bind(get, set);
+        FieldRules.bind(binder, f, rule, get, set);
         return f;
     }
 
@@ -253,10 +252,6 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
     private static void lazy(HasValueChangeMode f) {
         f.setValueChangeMode(ValueChangeMode.LAZY);
         f.setValueChangeTimeout(600);
-    }
-
-    private static ValidationResult result(Optional<String> problem) {
-        return problem.map(ValidationResult::error).orElse(ValidationResult.ok());
     }
 
     /** Saves what is typed, valid or not: a draft keeps everything. */
@@ -365,8 +360,13 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
         refresh.setId("note-status-refresh");
         refresh.addThemeVariants(ButtonVariant.TERTIARY);
         // The status changes as acknowledgements arrive: shown without the user having to ask.
-        UI.getCurrent().setPollInterval(5000);
-        UI.getCurrent().addPollListener(e -> drawStatus(status));
+        UI ui = UI.getCurrent();
+        ui.setPollInterval(5000);
+        com.vaadin.flow.shared.Registration poll = ui.addPollListener(e -> drawStatus(status));
+        addDetachListener(e -> {
+            poll.remove();
+            e.getUI().setPollInterval(-1);
+        });
         Anchor pdf = new Anchor(download -> {
             download.setFileName("encounter-note.pdf");
             download.setContentType("application/pdf");

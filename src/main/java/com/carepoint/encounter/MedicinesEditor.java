@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
 /**
@@ -18,6 +17,8 @@ class MedicinesEditor extends Div {
     private final NoteContent content;
     private final Runnable save;
     private final Div rows = new Div();
+    /** Ever increasing, so ids stay unique after a row is removed. */
+    private int nextRow;
 
     MedicinesEditor(NoteContent content, Runnable save) {
         this.content = content;
@@ -41,20 +42,19 @@ class MedicinesEditor extends Div {
     }
 
     private void row(MedicineGiven m) {
-        int index = rows.getComponentCount();
+        int index = nextRow++;
         Binder<MedicineGiven> binder = new Binder<>();
         TextField name = field("Medicine", "note-med-name-" + index);
         TextField dose = field("Dose", "note-med-dose-" + index);
         TextField route = field("Route", "note-med-route-" + index);
         TextField time = field("Time (hh:mm)", "note-med-time-" + index);
-        binder.forField(name).withValidator((v, c) -> ok(NoteRules.text(v, 100)))
-                .bind(MedicineGiven::getName, MedicineGiven::setName);
-        binder.forField(dose).withValidator((v, c) -> ok(NoteRules.text(v, 50)))
-                .bind(MedicineGiven::getDose, MedicineGiven::setDose);
-        binder.forField(route).withValidator((v, c) -> ok(NoteRules.text(v, 50)))
-                .bind(MedicineGiven::getRoute, MedicineGiven::setRoute);
-        binder.forField(time).withValidator((v, c) -> ok(NoteRules.time(v)))
-                .bind(MedicineGiven::getTime, MedicineGiven::setTime);
+        FieldRules.bindMedicine(binder, name, v -> NoteRules.text(v, 100), MedicineGiven::getName,
+                MedicineGiven::setName);
+        FieldRules.bindMedicine(binder, dose, v -> NoteRules.text(v, 50), MedicineGiven::getDose,
+                MedicineGiven::setDose);
+        FieldRules.bindMedicine(binder, route, v -> NoteRules.text(v, 50), MedicineGiven::getRoute,
+                MedicineGiven::setRoute);
+        FieldRules.bindMedicine(binder, time, NoteRules::time, MedicineGiven::getTime, MedicineGiven::setTime);
         binder.setBean(m);
         binder.addValueChangeListener(e -> save.run());
         Button remove = new Button("Remove", e -> {
@@ -76,7 +76,4 @@ class MedicinesEditor extends Div {
         return f;
     }
 
-    private static ValidationResult ok(java.util.Optional<String> problem) {
-        return problem.map(ValidationResult::error).orElse(ValidationResult.ok());
-    }
 }

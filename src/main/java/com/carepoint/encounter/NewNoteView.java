@@ -63,9 +63,12 @@ public class NewNoteView extends Div implements BeforeEnterObserver {
                     + "registered GP practice, and the national demographics service has none for this patient."));
             return;
         }
-        // The user's draft about this patient, if there is one, rather than a second draft.
+        // The user's draft about this patient from the last 12 hours (this encounter), if there is one, rather than a
+        // second draft; never a correction of an earlier note, which is reached from that note.
+        java.time.Instant recent = java.time.Instant.now().minus(java.time.Duration.ofHours(12));
         Optional<EncounterNote> draft = notes.drafts(user).stream()
-                .filter(d -> d.patient().nhsNumber().equals(patient.get().nhsNumber().value())).findFirst();
+                .filter(d -> d.patient().nhsNumber().equals(patient.get().nhsNumber().value()))
+                .filter(d -> d.corrects().isEmpty() && d.createdAt().isAfter(recent)).findFirst();
         EncounterNote note = draft.orElseGet(() -> notes.start(user, patient.get()));
         event.forwardTo(EncounterNoteView.path(note.id()));
     }

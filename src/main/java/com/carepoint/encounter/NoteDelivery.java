@@ -18,6 +18,7 @@ public record NoteDelivery(UUID noteId, String localId, Status status, Optional<
     /** The states of a delivery, in order; REJECTED and FAILED end it without the note being filed. */
     public enum Status {
         QUEUED("Queued", "Waiting to be sent to the practice."),
+        SENDING("Sending", "Being sent to MESH, the NHS mailbox service, now."),
         ACCEPTED("Accepted by MESH", "Accepted by MESH, the NHS mailbox service; the practice has not collected it "
                 + "yet."),
         DELIVERED("Delivered", "Delivered to the practice's GP system; waiting for it to be filed."),

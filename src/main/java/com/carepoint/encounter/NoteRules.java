@@ -64,20 +64,20 @@ public final class NoteRules {
     }
 
     public static Optional<String> respiratoryRate(String v) {
-        return whole(v, 0, 80, "breaths per minute");
+        return whole(v, 0, 90, "breaths per minute");
     }
 
     public static Optional<String> spo2(String v) {
-        return whole(v, 50, 100, "%");
+        return whole(v, 0, 100, "%");
     }
 
     public static Optional<String> systolic(String v) {
-        return whole(v, 40, 300, "mmHg");
+        return whole(v, 0, 350, "mmHg");
     }
 
     /** Diastolic within range and below the systolic typed. */
     public static Optional<String> diastolic(String v, String systolic) {
-        Optional<String> range = whole(v, 20, 200, "mmHg");
+        Optional<String> range = whole(v, 0, 250, "mmHg");
         if (range.isPresent()) {
             return range;
         }
@@ -90,11 +90,11 @@ public final class NoteRules {
     }
 
     public static Optional<String> pulse(String v) {
-        return whole(v, 20, 250, "beats per minute");
+        return whole(v, 0, 300, "beats per minute");
     }
 
     public static Optional<String> temperature(String v) {
-        return oneDecimal(v, 30.0, 45.0, "°C");
+        return oneDecimal(v, 15.0, 45.0, "°C");
     }
 
     public static Optional<String> bloodGlucose(String v) {

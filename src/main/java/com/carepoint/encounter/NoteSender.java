@@ -51,6 +51,8 @@ public class NoteSender {
 
     private static final Logger log = LoggerFactory.getLogger(NoteSender.class);
     private static final int BATCH = 10;
+    /** How long a node's claim on a delivery lasts while it sends (longer than any MESH call may take). */
+    static final Duration CLAIM = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -111,21 +113,32 @@ public class NoteSender {
         alertOverdue();
     }
 
-    /** Sends every due delivery, one claimed row at a time; returns how many were sent. */
+    /**
+     * Sends every due delivery, one at a time: each is claimed in a short transaction of its own (marked SENDING,
+     * the claim lasting {@link #CLAIM}), sent with no transaction or lock held, and its outcome recorded afterwards.
+     * A claim whose node died mid-send runs out and the note is queued again: it is sent again with the same message
+     * id, which the practice recognises. Returns how many were sent.
+     */
     int sendDue(MeshClient client) {
+        // Claims that ran out (a node died, or was killed, while sending) go back to the queue.
+        jdbc.sql("update note_delivery set status = 'QUEUED' where status = 'SENDING' and next_attempt_at <= ?")
+                .param(Timestamp.from(clock.instant())).update();
         int sent = 0;
         for (int i = 0; i < BATCH; i++) {
-            Boolean claimed = tx.execute(status -> {
+            Optional<UUID> claimed = tx.execute(status -> {
                 Optional<UUID> due = jdbc.sql("""
                         select note_id from note_delivery where status = 'QUEUED' and next_attempt_at <= ?
-                        order by next_attempt_at limit 1 for update skip locked
+                        order by queued_at limit 1 for update skip locked
                         """).param(Timestamp.from(clock.instant())).query(UUID.class).optional();
-                due.ifPresent(id -> attempt(client, id));
-                return due.isPresent();
+                due.ifPresent(id -> jdbc.sql("""
+                        update note_delivery set status = 'SENDING', next_attempt_at = ? where note_id = ?
+                        """).params(Timestamp.from(clock.instant().plus(CLAIM)), id).update());
+                return due;
             });
-            if (!Boolean.TRUE.equals(claimed)) {
+            if (claimed == null || claimed.isEmpty()) {
                 break;
             }
+            attempt(client, claimed.get());
             sent++;
         }
         return sent;
@@ -139,9 +152,10 @@ public class NoteSender {
             // later (never in a tight loop), and the operator sees it in the log.
             NoteDelivery d = deliveries.of(noteId).orElseThrow();
             int attempts = d.attempts() + 1;
-            jdbc.sql("update note_delivery set attempts = ?, next_attempt_at = ?, last_error = ? where note_id = ?")
-                    .params(attempts, Timestamp.from(clock.instant().plus(backoff(attempts))),
-                            "a problem in Carepoint while sending", noteId).update();
+            jdbc.sql("update note_delivery set status = 'QUEUED', attempts = ?, next_attempt_at = ?, last_error = ? "
+                    + "where note_id = ? and status = 'SENDING'").params(attempts,
+                    Timestamp.from(clock.instant().plus(backoff(attempts))), "a problem in Carepoint while sending",
+                    noteId).update();
             log.error("Note send failed inside Carepoint note={}: {}", noteId, e.getClass().getSimpleName());
         }
     }
@@ -163,7 +177,8 @@ public class NoteSender {
                     message.contentType(), h.fileName(), h.localId(), h.subject()));
             jdbc.sql("""
                     update note_delivery set status = 'ACCEPTED', mesh_message_id = ?, accepted_at = ?,
-                        attempts = attempts + 1, last_error = null, status_detail = null where note_id = ?
+                        attempts = attempts + 1, last_error = null, status_detail = null
+                    where note_id = ? and status = 'SENDING'
                     """).params(meshId, Timestamp.from(now), noteId).update();
             log.info("Note sent over MESH note={} mesh={} attempt={}", noteId, meshId, d.attempts() + 1);
             audit.note(author(note), note.patient().nhsNumber(), AuditAction.DOCUMENT_SENT, note.kind().displayName()
@@ -179,7 +194,8 @@ public class NoteSender {
             int attempts = d.attempts() + 1;
             Duration wait = backoff(attempts);
             jdbc.sql("""
-                    update note_delivery set attempts = ?, next_attempt_at = ?, last_error = ? where note_id = ?
+                    update note_delivery set status = 'QUEUED', attempts = ?, next_attempt_at = ?, last_error = ?
+                    where note_id = ? and status = 'SENDING'
                     """).params(attempts, Timestamp.from(now.plus(wait)), why, noteId).update();
             log.warn("Note not yet sent note={} attempt={} kind={} next in {}s", noteId, attempts, e.kind(),
                     wait.toSeconds());
@@ -213,6 +229,9 @@ public class NoteSender {
                 client.acknowledge(id);
             } catch (MeshException e) {
                 log.warn("MESH message {} not handled: {}", id, e.kind());
+            } catch (RuntimeException e) {
+                // Left in the inbox to be tried again; the rest of the pass (tracking, alerts) still runs.
+                log.error("MESH message {} could not be handled inside Carepoint: {}", id, e.getClass().getSimpleName());
             }
         }
     }
@@ -304,7 +323,8 @@ public class NoteSender {
     /** A note that has not reached the practice in the configured time is flagged once, loudly. */
     void alertOverdue() {
         List<NoteDelivery> late = jdbc.sql("""
-                select * from note_delivery where status in ('QUEUED', 'ACCEPTED') and alerted_at is null
+                select * from note_delivery where status in ('QUEUED', 'SENDING', 'ACCEPTED', 'DELIVERED')
+                and alerted_at is null
                 and queued_at <= ?""").param(Timestamp.from(clock.instant().minus(alertAfter)))
                 .query(NoteDeliveries::row).list();
         for (NoteDelivery d : late) {

@@ -62,7 +62,11 @@ final class AppointmentErrors {
             case CONNECTION_FAILED -> lostAnswer(Kind.UNREACHABLE, op, service, traceId,
                     "the connection to " + service + " failed");
             case HTTP -> fromStatus(failure.status(), failure.code(), op, service, traceId);
-            case UNKNOWN -> AppointmentProblem.carepointError(traceId);
+            case UNKNOWN -> op.writes() ? new AppointmentProblem(Kind.CARE_POINT_ERROR, "A problem in Carepoint "
+                    + "stopped it from reading the answer of " + service + ", so it is not known whether "
+                    + unknownEffect(op) + ".", "Open the patient's appointments to check before trying again, or "
+                    + "phone the service. Report reference " + traceId + " to the service desk.", traceId)
+                    : AppointmentProblem.carepointError(traceId);
         };
     }
 
@@ -155,15 +159,16 @@ final class AppointmentErrors {
 
     static AppointmentProblem unreadable(Operation op, String service, String traceId, String why) {
         return new AppointmentProblem(Kind.UNREADABLE_RESPONSE, service + " sent an answer Carepoint could not read "
-                + "safely (" + why + "), so " + op.failed + (op.writes() ? " as far as Carepoint can tell" : "")
-                + ". Nothing from it is shown.", (op.writes() ? "Open the patient's appointments to check before "
+                + "safely (" + why + "), so " + (op.writes() ? "it is not known whether " + unknownEffect(op)
+                        : op.failed) + ". Nothing from it is shown.", (op.writes() ? "Open the patient's appointments to check before "
                 + "trying again. " : "Try again. ") + "If it keeps happening, phone the service and report reference "
                 + traceId + " to the service desk.", traceId);
     }
 
     static AppointmentProblem wrongPatient(Operation op, String service, String traceId) {
         return new AppointmentProblem(Kind.WRONG_PATIENT, service + " answered about a different patient (the NHS "
-                + "number or date of birth in its answer does not match this patient), so " + op.failed
+                + "number or date of birth in its answer does not match this patient), so " + (op.writes()
+                        ? "it is not known whether " + unknownEffect(op) + ", or for whom" : op.failed)
                 + ". Nothing from that answer is shown or used.", "Do not book for this patient through Carepoint "
                 + "now: phone the service. Report reference " + traceId + " to the service desk.", traceId);
     }

@@ -407,7 +407,10 @@ public class GpConnectAppointments implements AppointmentBook {
                 return failed.apply(AppointmentErrors.map(new CallLimits.CallCancelledException(), op, service.label(),
                         traceId));
             }
-            return CallLimits.within(properties.sectionDeadline(), context::cancelled, () -> body.run(ep.get(), traceId));
+            // A booking, amendment or cancellation, once sent, is never cut off because the user left the page:
+            // its outcome would then be unknown. Reads stop when the page closes.
+            java.util.function.BooleanSupplier stop = op.writes() ? () -> false : context::cancelled;
+            return CallLimits.within(properties.sectionDeadline(), stop, () -> body.run(ep.get(), traceId));
         } catch (Stop stop) {
             return failed.apply(stop.problem);
         } catch (SpineUnavailableException e) {

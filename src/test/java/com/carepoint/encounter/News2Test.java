@@ -95,7 +95,10 @@ class News2Test {
     @Test
     void theRulesSayWhatIsWrongInPlainEnglish() {
         assertThat(NoteRules.spo2("abc")).contains("Type a whole number (%)");
-        assertThat(NoteRules.spo2("101")).contains("Check this: 101 is outside 50 to 100 %");
+        assertThat(NoteRules.spo2("101")).contains("Check this: 101 is outside 0 to 100 %");
+        // Extreme but real values are recorded and scored, not refused (an SpO2 of 45%, a temperature of 28.5).
+        assertThat(NoteRules.spo2("45")).isEmpty();
+        assertThat(NoteRules.temperature("28.5")).isEmpty();
         assertThat(NoteRules.diastolic("130", "120")).contains("The diastolic pressure must be lower than the "
                 + "systolic (120)");
         assertThat(NoteRules.temperature("37.55")).contains("Type a number with at most one decimal place (°C)");

@@ -311,8 +311,12 @@ class AppointmentSpecFixtureTest {
     void aBookingAnsweredForAnotherPatientIsNotShown() {
         provider.patientId = "2";
         Outcome outcome = book.book(context, slot(), "Reason", Optional.empty());
-        assertThat(outcome.problem()).get().extracting(AppointmentProblem::kind)
-                .isEqualTo(AppointmentProblem.Kind.WRONG_PATIENT);
+        assertThat(outcome.problem()).get().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(AppointmentProblem.Kind.WRONG_PATIENT);
+            // The booking was sent: whether an appointment exists, and for whom, is not known — never "not booked".
+            assertThat(p.message()).contains("not known whether the appointment was booked").doesNotContain(
+                    "was not booked");
+        });
     }
 
     @Test
