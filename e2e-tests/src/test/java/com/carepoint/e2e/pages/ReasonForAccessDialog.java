@@ -71,6 +71,9 @@ public class ReasonForAccessDialog {
         if (asked.isVisible()) {
             page.locator("#reason-options vaadin-radio-button label").first().click();
             asked.click();
+            // Wait until the dialog has gone (its overlay closes after the click), so nothing that follows acts on,
+            // or measures, a page still covered by it.
+            assertThat(page.locator("vaadin-dialog-overlay[opened]")).hasCount(0);
         }
     }
 }
