@@ -59,7 +59,16 @@ class PatientRecordLayoutE2ETest extends BrowserTest {
 
             // The banner stays on screen as the record scrolls beneath it; however long the name, the medications
             // card can still be scrolled into view and read, not hidden under the banner.
-            String onTop = record.whatIsDrawnOnTheHeadingOf("medications");
+            // Measured once the page has settled (a dialog's closing overlay, a scroll still under way): waits for the
+            // state, up to the one browser timeout, and reports what was last drawn there.
+            String[] drawn = new String[1];
+            try {
+                p.waitForCondition(() -> "medications".equals(drawn[0] = record.whatIsDrawnOnTheHeadingOf(
+                        "medications")));
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                // Reported by the assertion below with what was drawn.
+            }
+            String onTop = drawn[0];
             screenshot(p, "long-unbroken-text-" + width + "-medications");
             assertThat(onTop).as("what is drawn on the medications card's heading once scrolled into view, at %d px",
                     width).isEqualTo("medications");
