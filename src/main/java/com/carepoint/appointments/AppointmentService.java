@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,8 +45,8 @@ public class AppointmentService {
     /** How far ahead the patient's appointments are listed (the specification sets no maximum). */
     public static final int APPOINTMENTS_AHEAD_DAYS = 90;
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.UK);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm", Locale.ENGLISH);
 
     private final AppointmentBook book;
     private final BookingPolicy policy;
@@ -64,6 +65,12 @@ public class AppointmentService {
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The calls still under way end with the application. */
+    @jakarta.annotation.PreDestroy
+    void close() {
+        calls.shutdownNow();
     }
 
     /** Whether this user may book appointments at all (the booking policy names a service for them). */
@@ -259,7 +266,7 @@ public class AppointmentService {
         return context.patient().nhsNumber().value();
     }
 
-    private static <T> T safely(Supplier<T> call, java.util.function.Function<Throwable, T> onError) {
+    private static <T> T safely(Supplier<T> call, Function<Throwable, T> onError) {
         try {
             return call.get();
         } catch (Throwable t) {

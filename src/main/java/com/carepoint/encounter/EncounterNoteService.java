@@ -178,13 +178,7 @@ public class EncounterNoteService {
 
     /** 1 for a first note; each correction is one more than the note it corrects. */
     int version(EncounterNote note) {
-        int version = 1;
-        Optional<UUID> corrects = note.corrects();
-        while (corrects.isPresent() && version < 100) {
-            version++;
-            corrects = notes.find(corrects.get()).flatMap(EncounterNote::corrects);
-        }
-        return version;
+        return notes.version(note);
     }
 
     /** Removes drafts nobody has touched for the drafts' retention period; returns how many. */

@@ -52,7 +52,7 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
     public static final String TEMPLATE = "notes/:id";
     static final ZoneId UK = ZoneId.of("Europe/London");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK);
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm", Locale.UK);
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm", Locale.ENGLISH);
 
     public static String path(UUID id) {
         return "notes/" + id;

@@ -83,6 +83,17 @@ class EncounterNotes {
                 """).params(nhsNumber, ts(since)).query(EncounterNotes::row).list();
     }
 
+    /** 1 for a first note; each correction is one more than the note it corrects. */
+    int version(EncounterNote note) {
+        int version = 1;
+        Optional<UUID> corrects = note.corrects();
+        while (corrects.isPresent() && version < 100) {
+            version++;
+            corrects = find(corrects.get()).flatMap(EncounterNote::corrects);
+        }
+        return version;
+    }
+
     static EncounterNote row(ResultSet rs, int n) throws SQLException {
         return new EncounterNote(rs.getObject("id", UUID.class), NoteKind.valueOf(rs.getString("kind")),
                 EncounterNote.Status.valueOf(rs.getString("status")),

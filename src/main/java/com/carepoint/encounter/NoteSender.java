@@ -357,7 +357,7 @@ public class NoteSender {
     /** The note's Send Document message, built the same way on every attempt. */
     SendDocumentMessage message(EncounterNote note, NoteDelivery d) {
         PatientSnapshot p = note.patient();
-        int version = version(note);
+        int version = notes.version(note);
         byte[] pdf = NotePdf.render(note, version, contacts.telephone(note.author().orgOds()));
         String name = note.author().name().strip();
         int space = name.lastIndexOf(' ');
@@ -373,16 +373,6 @@ public class NoteSender {
                         Optional.empty()),
                 note.createdAt(), note.signedAt().orElseThrow(), false, note.kind().title(), pdf);
         return ConsultationReportMessage.build(report);
-    }
-
-    private int version(EncounterNote note) {
-        int version = 1;
-        Optional<UUID> corrects = note.corrects();
-        while (corrects.isPresent() && version < 100) {
-            version++;
-            corrects = notes.find(corrects.get()).flatMap(EncounterNote::corrects);
-        }
-        return version;
     }
 
     private NoteDeliveries deliveries() {
