@@ -123,6 +123,15 @@ public class AccessAudit {
         write(user, Optional.of(nhsNumber), action, detail, Optional.empty(), outcome, traceId);
     }
 
+    /**
+     * The privacy officer's look at an oversight page that lists several patients (e.g. encounter notes that have
+     * not reached the practice): recorded as an audit review, naming no one patient.
+     */
+    public void oversight(CurrentUser user, String detail, String outcome) {
+        write(user, Optional.empty(), AuditAction.AUDIT_REVIEW, detail, Optional.empty(), outcome,
+                UUID.randomUUID().toString());
+    }
+
     private Optional<Long> write(CurrentUser user, Optional<String> nhs, AuditAction action, String detail,
             Optional<String> reason, String outcome, String traceId) {
         try {

@@ -163,6 +163,79 @@ public class EncounterNoteService {
     public record SentNote(EncounterNote note, Optional<NoteDelivery> delivery) {
     }
 
+    /** How long a rejected or undelivered note stays listed for its author and the privacy officer. */
+    public static final Duration ATTENTION_WINDOW = Duration.ofDays(30);
+
+    /**
+     * The user's signed notes they must act on, oldest first: rejected or not delivered in the last
+     * {@link #ATTENTION_WINDOW}, or not delivered within the configured time and still on their way.
+     */
+    public List<SentNote> needingAttention(CurrentUser user) {
+        return deliveries.needingAttentionBy(user.userId(), clock.instant().minus(ATTENTION_WINDOW), 100).stream()
+                .map(d -> notes.find(d.noteId()).map(n -> new SentNote(n, Optional.of(d))))
+                .flatMap(Optional::stream).toList();
+    }
+
+    /** How many notes, of every author, need someone to act (for the privacy officer's home page). */
+    public int undeliveredCount(CurrentUser officer) {
+        requireOfficer(officer);
+        return deliveries.needingAttention(clock.instant().minus(ATTENTION_WINDOW), 500).size();
+    }
+
+    /**
+     * A note that has not reached the patient's practice, as the privacy officer sees it: who wrote it, for which
+     * patient (by NHS number only: the privacy officer sees no clinical information), how long ago, where it got
+     * to, and what to do.
+     */
+    public record UndeliveredNote(UUID noteId, String patientNhs, String kind, EncounterNote.Author author,
+            String practiceOds, Instant signedAt, Duration age, NoteDelivery delivery, String whatToDo) {
+    }
+
+    /**
+     * Every author's notes that need someone to act, oldest first, for the privacy officer's page. Audited as an
+     * audit review.
+     */
+    public List<UndeliveredNote> undelivered(CurrentUser officer) {
+        requireOfficer(officer);
+        Instant now = clock.instant();
+        List<UndeliveredNote> rows = deliveries.needingAttention(now.minus(ATTENTION_WINDOW), 500).stream()
+                .map(d -> notes.find(d.noteId()).map(n -> new UndeliveredNote(n.id(), n.patient().nhsNumber(),
+                        n.kind().displayName(), n.author(), n.patient().registeredPracticeOds(),
+                        n.signedAt().orElse(d.queuedAt()), Duration.between(d.queuedAt(), now), d,
+                        whatToDo(n, d))))
+                .flatMap(Optional::stream).toList();
+        audit.oversight(officer, "Encounter notes not delivered to the practice reviewed", rows.size() + " shown");
+        return rows;
+    }
+
+    /** What the privacy officer (or the operator) should do about a note that has not reached the practice. */
+    static String whatToDo(EncounterNote n, NoteDelivery d) {
+        String author = n.author().name() + " (" + n.author().orgName() + ")";
+        String practice = "practice " + n.patient().registeredPracticeOds();
+        String phoned = "Check that " + author + " has phoned " + practice + " and given them the note: Carepoint "
+                + "has told them to.";
+        boolean mailbox = d.lastError().or(d::detail).filter(e -> e.contains("Carepoint's mailbox")).isPresent();
+        String operator = mailbox ? " MESH refused Carepoint's own mailbox: the operator must check its "
+                + "configuration (mailbox id, password, shared key, certificates) before other notes are affected."
+                : "";
+        return switch (d.status()) {
+            case REJECTED -> phoned + " The practice's GP system refused it, so it is not in the patient's GP "
+                    + "record. If the practice does not know the patient, the national demographics service may "
+                    + "name the wrong registered practice: report it to the service desk.";
+            case FAILED -> phoned + " The note could not be delivered, so the practice does not have it. Tell the "
+                    + "service desk." + operator;
+            default -> phoned + " Carepoint keeps trying, but the note has not reached the practice in the time "
+                    + "expected: ask the service desk to check Carepoint's MESH mailbox and the MESH service (the "
+                    + "log says NOTE DELIVERY ALERT for note " + n.id() + ")." + operator;
+        };
+    }
+
+    private static void requireOfficer(CurrentUser user) {
+        if (user.role() != com.carepoint.access.Role.PRIVACY_OFFICER) {
+            throw new IllegalStateException("Only the privacy officer sees every author's undelivered notes");
+        }
+    }
+
     /** The note's delivery, for its author. */
     public Optional<NoteDelivery> delivery(CurrentUser user, UUID id) {
         return find(user, id).flatMap(n -> deliveries.of(n.id()));

@@ -404,9 +404,11 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
         Paragraph head = new Paragraph(new Span(delivery.status().label() + ": "), new Span(delivery.explained()));
         head.setId("note-status-text");
         status.add(head);
-        delivery.alertedAt().filter(a -> !delivery.status().done()).ifPresent(a -> status.add(new Paragraph(
-                "It has not reached the practice in the time expected. Phone the practice to give them the note, "
-                        + "and tell the service desk.")));
+        if (delivery.overdue()) {
+            Paragraph late = new Paragraph(NoteDelivery.OVERDUE);
+            late.setId("note-status-overdue");
+            status.add(late);
+        }
     }
 
     private static Optional<UUID> uuid(String s) {

@@ -44,11 +44,27 @@ class NoteDeliveries {
                 .optional();
     }
 
-    /** Deliveries still on their way, for the operator's page. */
-    List<NoteDelivery> unfinished(int limit) {
+    /**
+     * Deliveries someone must act on, oldest first: alerted and still on their way (any age), and rejected or not
+     * delivered since {@code endedSince}.
+     */
+    List<NoteDelivery> needingAttention(Instant endedSince, int limit) {
         return jdbc.sql("""
-                select * from note_delivery where status not in ('FILED', 'REJECTED', 'FAILED')
-                order by queued_at limit ?""").param(limit).query(NoteDeliveries::row).list();
+                select * from note_delivery
+                where (alerted_at is not null and status not in ('FILED', 'REJECTED', 'FAILED'))
+                   or (status in ('REJECTED', 'FAILED') and completed_at >= ?)
+                order by queued_at limit ?""").params(ts(endedSince), limit).query(NoteDeliveries::row).list();
+    }
+
+    /** The same, for one author's notes only. */
+    List<NoteDelivery> needingAttentionBy(String authorId, Instant endedSince, int limit) {
+        return jdbc.sql("""
+                select d.* from note_delivery d join encounter_note n on n.id = d.note_id
+                where n.author_id = ?
+                  and ((d.alerted_at is not null and d.status not in ('FILED', 'REJECTED', 'FAILED'))
+                    or (d.status in ('REJECTED', 'FAILED') and d.completed_at >= ?))
+                order by d.queued_at limit ?""").params(authorId, ts(endedSince), limit)
+                .query(NoteDeliveries::row).list();
     }
 
     static NoteDelivery row(ResultSet rs, int n) throws SQLException {

@@ -48,6 +48,23 @@ public record NoteDelivery(UUID noteId, String localId, Status status, Optional<
         }
     }
 
+    /**
+     * Whether someone must act: the note was rejected or not delivered, or it has not reached the practice in the
+     * configured time (alerted and still on its way).
+     */
+    public boolean needsAttention() {
+        return status == Status.REJECTED || status == Status.FAILED || alertedAt.isPresent() && !status.done();
+    }
+
+    /** Alerted and still on its way: it has not reached the practice in the time expected. */
+    public boolean overdue() {
+        return alertedAt.isPresent() && !status.done();
+    }
+
+    /** What the author is told when the note is overdue. */
+    public static final String OVERDUE = "It has not reached the practice in the time expected. Phone the practice "
+            + "to give them the note, and tell the service desk.";
+
     /** What the author is told: the state, its meaning, the reason when there is one, and what to do. */
     public String explained() {
         String base = status.meaning() + detail.map(d -> " " + d).orElse("");

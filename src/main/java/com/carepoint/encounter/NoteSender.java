@@ -277,7 +277,7 @@ public class NoteSender {
             case REJECTED -> {
                 jdbc.sql("""
                         update note_delivery set status = 'REJECTED', status_detail = ?, completed_at = ?
-                        where note_id = ?""").params("The practice said: " + ack.plainEnglish(), Timestamp.from(now),
+                        where note_id = ?""").params("The practice said: " + sentence(ack.plainEnglish()), Timestamp.from(now),
                         note.id()).update();
                 audit.note(author(note), note.patient().nhsNumber(), AuditAction.NOTE_DELIVERY, "Note "
                         + note.id() + " rejected by " + note.patient().registeredPracticeOds(), "rejected: "
@@ -329,8 +329,25 @@ public class NoteSender {
                 .query(NoteDeliveries::row).list();
         for (NoteDelivery d : late) {
             notes.find(d.noteId()).ifPresent(note -> alert(note, "Not delivered to the practice within "
-                    + alertAfter.toHours() + " hours."));
+                    + duration(alertAfter) + "."));
         }
+    }
+
+    /** The text as a sentence: with a full stop at the end. */
+    static String sentence(String s) {
+        String t = s.strip();
+        return t.endsWith(".") ? t : t + ".";
+    }
+
+    /** "4 hours", "90 minutes", "30 seconds". */
+    static String duration(Duration d) {
+        if (d.toMinutes() == 0) {
+            return d.toSeconds() + (d.toSeconds() == 1 ? " second" : " seconds");
+        }
+        if (d.toMinutesPart() != 0 || d.toHours() == 0) {
+            return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
+        }
+        return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
     }
 
     private void alert(EncounterNote note, String why) {

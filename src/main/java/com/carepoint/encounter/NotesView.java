@@ -40,8 +40,18 @@ public class NotesView extends VerticalLayout {
             row.getElement().setAttribute("data-note", s.note().id().toString());
             row.getElement().setAttribute("data-status", s.delivery().map(d -> d.status().name()).orElse(""));
             row.add(new Anchor(EncounterNoteView.path(s.note().id()), label(s.note())));
-            row.add(new Paragraph(new Span(s.delivery().map(d -> d.status().label() + ": " + d.explained())
-                    .orElse("No delivery recorded."))));
+            Paragraph status = new Paragraph(new Span(s.delivery().map(d -> d.status().label() + ": "
+                    + d.explained()).orElse("No delivery recorded.")));
+            status.addClassName("cp-note-status");
+            row.add(status);
+            if (s.delivery().map(NoteDelivery::overdue).orElse(false)) {
+                Paragraph late = new Paragraph(NoteDelivery.OVERDUE);
+                late.addClassName("cp-note-overdue");
+                row.add(late);
+            }
+            if (s.delivery().map(NoteDelivery::needsAttention).orElse(true)) {
+                row.addClassName("cp-problem");
+            }
             list.add(row);
         }
         add(new H2("Sent notes"), list);
@@ -60,6 +70,28 @@ public class NotesView extends VerticalLayout {
             a.addClassName("cp-action-link");
             a.getElement().setAttribute("data-note", d.id().toString());
             list.add(new Div(a));
+        }
+        return list;
+    }
+
+    /**
+     * The user's notes that have not reached the practice (rejected, not delivered, or overdue), with what to do:
+     * for the home page.
+     */
+    public static Div needingAttention(List<EncounterNoteService.SentNote> notes) {
+        Div list = new Div();
+        list.setId("note-alerts");
+        list.addClassName("cp-problem");
+        list.getElement().setAttribute("role", "alert");
+        for (EncounterNoteService.SentNote s : notes) {
+            NoteDelivery d = s.delivery().orElseThrow();
+            Anchor a = new Anchor(EncounterNoteView.path(s.note().id()), label(s.note()));
+            a.addClassName("cp-action-link");
+            Div row = new Div(a, new Paragraph(d.status().label() + ": " + d.explained()
+                    + (d.overdue() ? " " + NoteDelivery.OVERDUE : "")));
+            row.getElement().setAttribute("data-note", s.note().id().toString());
+            row.getElement().setAttribute("data-status", d.status().name());
+            list.add(row);
         }
         return list;
     }

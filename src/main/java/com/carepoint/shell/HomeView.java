@@ -57,7 +57,24 @@ public class HomeView extends VerticalLayout {
             add(queue);
         }
 
+        if (u.role() == Role.PRIVACY_OFFICER) {
+            int undelivered = notes.undeliveredCount(u);
+            Paragraph late = new Paragraph(undelivered == 0 ? "Every signed encounter note has reached its practice "
+                    + "or is on its way in the time expected." : undelivered + (undelivered == 1
+                            ? " encounter note has" : " encounter notes have") + " not reached the patient's "
+                            + "practice: see Undelivered encounter notes.");
+            late.setId("home-undelivered-notes");
+            late.addClassName(undelivered == 0 ? "cp-notice" : "cp-problem");
+            add(late);
+        }
+
         if (notes.kindFor(u).isPresent()) {
+            var alerts = notes.needingAttention(u);
+            if (!alerts.isEmpty()) {
+                H2 alertsTitle = new H2("Your notes that have not reached the practice");
+                alertsTitle.setId("home-note-alerts-title");
+                add(alertsTitle, NotesView.needingAttention(alerts));
+            }
             var drafts = notes.drafts(u);
             if (!drafts.isEmpty()) {
                 H2 draftsTitle = new H2("Your unsent encounter notes");

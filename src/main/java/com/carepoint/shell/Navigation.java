@@ -3,6 +3,7 @@ package com.carepoint.shell;
 import com.carepoint.access.PolicyView;
 import com.carepoint.access.Role;
 import com.carepoint.appointments.AppointmentsHomeView;
+import com.carepoint.encounter.NoteDeliveriesView;
 import com.carepoint.encounter.NotesView;
 import com.carepoint.audit.AuditView;
 import com.carepoint.audit.EmergencyAccessReviewView;
@@ -53,6 +54,8 @@ public final class Navigation {
                     PRIVACY),
             new Destination("Practice notifications", VaadinIcon.BELL_O, Optional.of(PracticeNotificationsView.class),
                     PRIVACY),
+            new Destination("Undelivered encounter notes", VaadinIcon.ENVELOPE_O,
+                    Optional.of(NoteDeliveriesView.class), PRIVACY),
             new Destination("Your account", VaadinIcon.USER_CARD, Optional.of(AccountView.class),
                     EnumSet.allOf(Role.class)));
 

@@ -492,7 +492,7 @@ class DemoMeshApiTest {
 
     @Test
     void theWholeServerDownAndBack() {
-        server.faults().set("all", new DemoMeshProperties.Faults(true, Duration.ZERO, 0, false, List.of()));
+        server.faults().set("all", new DemoMeshProperties.Faults(true, Duration.ZERO, 0, false, List.of(), List.of()));
         assertThat(mesh.handshake(CARE, CARE_PW).send().statusCode()).isEqualTo(503);
         assertThat(mesh.inbox(RIVERSIDE, RIVERSIDE_PW).send().statusCode()).isEqualTo(503);
         server.faults().clear("all");
@@ -501,7 +501,7 @@ class DemoMeshApiTest {
 
     @Test
     void anErrorRateOfOneFailsOnlyThatMailbox() {
-        server.faults().set(RIVERSIDE, new DemoMeshProperties.Faults(false, Duration.ZERO, 1, false, List.of()));
+        server.faults().set(RIVERSIDE, new DemoMeshProperties.Faults(false, Duration.ZERO, 1, false, List.of(), List.of()));
         assertThat(mesh.inbox(RIVERSIDE, RIVERSIDE_PW).send().statusCode()).isEqualTo(500);
         assertThat(mesh.inbox(CARE, CARE_PW).send().statusCode()).isEqualTo(200);
     }
@@ -509,13 +509,13 @@ class DemoMeshApiTest {
     @Test
     void aSlowServerStillAnswers() {
         server.faults().set("all", new DemoMeshProperties.Faults(false, Duration.ofMillis(200), 0, false,
-                List.of()));
+                List.of(), List.of()));
         assertThat(mesh.handshake(CARE, CARE_PW).send().statusCode()).isEqualTo(200);
     }
 
     @Test
     void aRefusedRecipient() {
-        server.faults().set(RIVERSIDE, new DemoMeshProperties.Faults(false, Duration.ZERO, 0, true, List.of()));
+        server.faults().set(RIVERSIDE, new DemoMeshProperties.Faults(false, Duration.ZERO, 0, true, List.of(), List.of()));
         assertError(mesh.send(CARE, CARE_PW, RIVERSIDE, REPORT, "x".getBytes(StandardCharsets.UTF_8)).send(), 417,
                 "SEND", "12");
         assertError(mesh.send(CARE, CARE_PW, "GPPROVIDER_9990000018_19610104_Hargreaves", REPORT,
@@ -525,7 +525,7 @@ class DemoMeshApiTest {
     @Test
     void aRefusedPatientFailsRouting() {
         server.faults().set("all", new DemoMeshProperties.Faults(false, Duration.ZERO, 0, false,
-                List.of("9990000018")));
+                List.of("9990000018"), List.of()));
         assertRoutingReport("GPPROVIDER_9990000018_19610104_Hargreaves", "EPL-151");
     }
 

@@ -360,11 +360,11 @@ class SendDocumentEndToEndTest {
     void aMeshOutageDuringThePollLosesNothingAndDuplicatesNothing() throws Exception {
         Message m = hargreaves();
         send(HARGREAVES_ADDRESS, m.xml());
-        server.faults().set("all", new DemoMeshProperties.Faults(true, Duration.ZERO, 0, false, List.of()));
+        server.faults().set("all", new DemoMeshProperties.Faults(true, Duration.ZERO, 0, false, List.of(), List.of()));
         assertThatThrownBy(() -> gpSystems.pollNow("A20047")).isInstanceOf(IOException.class);
         server.faults().clear("all");
         // The sender's mailbox refuses acknowledgements for a while: the GP system keeps the message until it can.
-        server.faults().set(CARE, new DemoMeshProperties.Faults(false, Duration.ZERO, 0, true, List.of()));
+        server.faults().set(CARE, new DemoMeshProperties.Faults(false, Duration.ZERO, 0, true, List.of(), List.of()));
         assertThatThrownBy(() -> gpSystems.pollNow("A20047")).isInstanceOf(IOException.class);
         server.faults().clear(CARE);
         assertThat(gpSystems.pollNow("A20047")).isEqualTo(1);

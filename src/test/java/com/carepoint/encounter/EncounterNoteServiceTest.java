@@ -92,4 +92,63 @@ class EncounterNoteServiceTest {
         assertThat(notes.find(DemoUsers.PARAMEDIC, draft.id()).orElseThrow().content().getPresentingComplaint())
                 .isEqualTo("Fall at home");
     }
+
+    @Test
+    void aRejectedNoteNeedsItsAuthorsAttentionAndIsOnThePrivacyOfficersList() {
+        EncounterNote draft = notes.start(DemoUsers.PARAMEDIC, patient());
+        notes.save(DemoUsers.PARAMEDIC, draft.id(), 0, complete());
+        notes.sign(DemoUsers.PARAMEDIC, draft.id(), 1);
+        // As the sender records a negative business acknowledgement.
+        jdbc.sql("update note_delivery set status = 'REJECTED', status_detail = 'The practice said: the patient is "
+                + "no longer registered.', completed_at = now() where note_id = ?").param(draft.id()).update();
+
+        assertThat(notes.needingAttention(DemoUsers.PARAMEDIC)).extracting(s -> s.note().id()).contains(draft.id());
+        assertThat(notes.needingAttention(DemoUsers.CLINICIAN_111)).extracting(s -> s.note().id())
+                .doesNotContain(draft.id());
+        long reviewsBefore = officerReviews();
+        EncounterNoteService.UndeliveredNote row = notes.undelivered(DemoUsers.PRIVACY_OFFICER).stream()
+                .filter(r -> r.noteId().equals(draft.id())).findFirst().orElseThrow();
+        assertThat(row.patientNhs()).isEqualTo("9990000018");
+        assertThat(row.author().name()).isEqualTo("Alex Morgan");
+        assertThat(row.delivery().status()).isEqualTo(NoteDelivery.Status.REJECTED);
+        assertThat(row.delivery().explained()).contains("no longer registered").contains("Phone the practice");
+        assertThat(row.whatToDo()).startsWith("Check that Alex Morgan").contains("practice A20047")
+                .contains("refused it");
+        assertThat(officerReviews()).isEqualTo(reviewsBefore + 1);
+        assertThat(notes.undeliveredCount(DemoUsers.PRIVACY_OFFICER)).isPositive();
+        // Only the privacy officer sees every author's notes.
+        assertThatThrownBy(() -> notes.undelivered(DemoUsers.PARAMEDIC)).isInstanceOf(IllegalStateException.class);
+
+        // Filed: nobody needs to act.
+        jdbc.sql("update note_delivery set status = 'FILED', status_detail = null where note_id = ?")
+                .param(draft.id()).update();
+        assertThat(notes.needingAttention(DemoUsers.PARAMEDIC)).extracting(s -> s.note().id())
+                .doesNotContain(draft.id());
+    }
+
+    @Test
+    void anOverdueNoteIsListedUntilItArrives() {
+        EncounterNote draft = notes.start(DemoUsers.CLINICIAN_111, patient());
+        NoteContent c = new NoteContent();
+        c.setCallSummary("Chest tightness, settled");
+        c.setDisposition("Contact GP practice within 6 hours");
+        notes.save(DemoUsers.CLINICIAN_111, draft.id(), 0, c);
+        notes.sign(DemoUsers.CLINICIAN_111, draft.id(), 1);
+        jdbc.sql("update note_delivery set status = 'ACCEPTED', alerted_at = now() where note_id = ?")
+                .param(draft.id()).update();
+        EncounterNoteService.SentNote mine = notes.needingAttention(DemoUsers.CLINICIAN_111).stream()
+                .filter(s -> s.note().id().equals(draft.id())).findFirst().orElseThrow();
+        assertThat(mine.delivery().orElseThrow().overdue()).isTrue();
+        assertThat(notes.undelivered(DemoUsers.PRIVACY_OFFICER)).filteredOn(r -> r.noteId().equals(draft.id()))
+                .singleElement().satisfies(r -> assertThat(r.whatToDo()).contains("keeps trying")
+                        .contains("service desk"));
+        jdbc.sql("update note_delivery set status = 'FILED' where note_id = ?").param(draft.id()).update();
+        assertThat(notes.undelivered(DemoUsers.PRIVACY_OFFICER)).extracting(EncounterNoteService.UndeliveredNote::noteId)
+                .doesNotContain(draft.id());
+    }
+
+    long officerReviews() {
+        return jdbc.sql("select count(*) from audit_event where user_id = 'privacy' and action = 'AUDIT_REVIEW' and "
+                + "detail = 'Encounter notes not delivered to the practice reviewed'").query(Long.class).single();
+    }
 }

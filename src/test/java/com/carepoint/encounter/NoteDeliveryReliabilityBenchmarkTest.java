@@ -108,7 +108,7 @@ class NoteDeliveryReliabilityBenchmarkTest {
         SimulatedClock clock = new SimulatedClock();
         NoteSender sender = new NoteSender(jdbc, transactions, store, deliveries, mesh, meshProperties, policy, audit,
                 Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(4), Duration.ofMinutes(1), clock);
-        demoMesh.faults().set("ALL", new DemoMeshProperties.Faults(true, Duration.ZERO, 0, false, List.of()));
+        demoMesh.faults().set("ALL", new DemoMeshProperties.Faults(true, Duration.ZERO, 0, false, List.of(), List.of()));
         List<UUID> signed = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {

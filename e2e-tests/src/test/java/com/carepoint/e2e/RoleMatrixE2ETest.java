@@ -40,6 +40,7 @@ class RoleMatrixE2ETest extends BrowserTest {
         ROUTES.put("/emergency-access-reviews", "emergency-review-view");
         ROUTES.put("/transparency-report", "transparency-view");
         ROUTES.put("/practice-notifications", "practice-notifications-view");
+        ROUTES.put("/note-deliveries", "note-deliveries-view");
         ROUTES.put("/appointments", "appointments-home");
         ROUTES.put("/notes", "notes-view");
     }

@@ -95,7 +95,8 @@ class SignInE2ETest extends BrowserTest {
             case SOCIAL_CARE -> List.of(home, new NavEntry("Find a patient", true), account);
             case PRIVACY_OFFICER -> List.of(home, new NavEntry("Audit trail", true),
                     new NavEntry("Emergency access reviews", true), new NavEntry("Data-sharing policy", true),
-                    new NavEntry("Transparency reports", true), new NavEntry("Practice notifications", true), account);
+                    new NavEntry("Transparency reports", true), new NavEntry("Practice notifications", true),
+                    new NavEntry("Undelivered encounter notes", true), account);
         };
     }
 }

@@ -3,6 +3,7 @@ package com.carepoint.demopractice.gpinbox;
 import com.carepoint.demopractice.data.DemoData;
 import com.carepoint.demopractice.documents.PracticeDocuments;
 import com.carepoint.demopractice.mesh.DemoMeshProperties;
+import com.carepoint.demopractice.mesh.MeshFaults;
 import com.carepoint.demopractice.mesh.MeshMailboxes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,7 +18,7 @@ public class GpInboxConfiguration {
 
     @Bean
     GpSystemInboxes gpSystemInboxes(DemoData data, PracticeDocuments documents, MeshMailboxes mailboxes,
-            DemoMeshProperties properties, @Value("${server.servlet.context-path:}") String contextPath) {
-        return new GpSystemInboxes(data, documents, mailboxes, properties, contextPath);
+            DemoMeshProperties properties, MeshFaults faults, @Value("${server.servlet.context-path:}") String contextPath) {
+        return new GpSystemInboxes(data, documents, mailboxes, properties, faults, contextPath);
     }
 }

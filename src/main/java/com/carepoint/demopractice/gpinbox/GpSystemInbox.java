@@ -78,6 +78,7 @@ final class GpSystemInbox {
     private final PracticeDocuments documents;
     private final FhirContext fhir;
     private final ItkResponses responses;
+    private final java.util.function.Predicate<String> noLongerRegistered;
     private final Clock clock;
     private final Cache<String, Progress> progress = Caffeine.newBuilder().maximumSize(1_000)
             .expireAfterWrite(Duration.ofDays(5)).build();
@@ -85,8 +86,13 @@ final class GpSystemInbox {
             .expireAfterWrite(Duration.ofDays(30)).build();
     private Instant lastHandshake;
 
+    /**
+     * @param noLongerRegistered the patients (by NHS number) this practice's system holds as having left, although
+     *                           the national demographics service still names the practice (a demo fault)
+     */
     GpSystemInbox(Practice practice, GpMeshClient client, DemoData data, PracticeDocuments documents, FhirContext fhir,
-            Clock clock) {
+            java.util.function.Predicate<String> noLongerRegistered, Clock clock) {
+        this.noLongerRegistered = noLongerRegistered;
         this.practice = practice;
         this.client = client;
         this.data = data;
@@ -170,7 +176,11 @@ final class GpSystemInbox {
         Optional<PatientRecord> patient = data.patient(m.nhsNumber)
                 .filter(p -> practice.odsCode().equals(p.practice()))
                 .filter(p -> sameIdentity(p, m));
-        if (patient.isEmpty()) {
+        if (patient.isPresent() && noLongerRegistered.test(m.nhsNumber)) {
+            // ITK3 30003: the practice knew the patient, who has since left; the report is not filed.
+            out.add(response(m, ItkResponseCode.PATIENT_NO_LONGER_HERE,
+                    "This patient is no longer registered at this practice"));
+        } else if (patient.isEmpty()) {
             out.add(response(m, ItkResponseCode.PATIENT_NOT_KNOWN,
                     "No patient with this NHS number, surname and date of birth is registered at this practice"));
         } else {

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import com.carepoint.demopractice.data.DemoData;
 import com.carepoint.demopractice.documents.PracticeDocuments;
 import com.carepoint.demopractice.mesh.DemoMeshProperties;
+import com.carepoint.demopractice.mesh.MeshFaults;
 import com.carepoint.demopractice.mesh.MeshMailbox;
 import com.carepoint.demopractice.mesh.MeshMailboxes;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class GpSystemInboxes implements ApplicationListener<WebServerIniti
     private final PracticeDocuments documents;
     private final MeshMailboxes mailboxes;
     private final DemoMeshProperties properties;
+    private final MeshFaults faults;
     private final String contextPath;
     private final Map<String, GpSystemInbox> inboxes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
@@ -43,8 +45,9 @@ public final class GpSystemInboxes implements ApplicationListener<WebServerIniti
     private ScheduledExecutorService scheduler;
 
     public GpSystemInboxes(DemoData data, PracticeDocuments documents, MeshMailboxes mailboxes,
-            DemoMeshProperties properties, String contextPath) {
+            DemoMeshProperties properties, MeshFaults faults, String contextPath) {
         this.data = data;
+        this.faults = faults;
         this.documents = documents;
         this.mailboxes = mailboxes;
         this.properties = properties;
@@ -65,7 +68,7 @@ public final class GpSystemInboxes implements ApplicationListener<WebServerIniti
                 GpMeshClient client = new GpMeshClient(http, base, m.mailboxId(), m.password(),
                         properties.sharedKey(), Clock.systemUTC());
                 inboxes.put(practice.odsCode(), new GpSystemInbox(practice, client, data, documents, fhir,
-                        Clock.systemUTC()));
+                        nhs -> faults.notRegistered(m.mailboxId(), nhs), Clock.systemUTC()));
             }
         }
         Duration interval = properties.gpPollInterval();

@@ -25,7 +25,9 @@ enum ItkResponseCode {
     PAYLOAD_VALIDATION_FAILURE("20009", "Payload validation failure", OperationOutcome.IssueType.INVALID),
     SUCCESS("20013", "Success", OperationOutcome.IssueType.INFORMATIONAL),
     PATIENT_KNOWN("30001", "Patient known here", OperationOutcome.IssueType.INFORMATIONAL),
-    PATIENT_NOT_KNOWN("30002", "Patient not known here", OperationOutcome.IssueType.NOTFOUND);
+    PATIENT_NOT_KNOWN("30002", "Patient not known here", OperationOutcome.IssueType.NOTFOUND),
+    PATIENT_NO_LONGER_HERE("30003", "Patient no longer at this clinical setting",
+            OperationOutcome.IssueType.BUSINESSRULE);
 
     /** https://fhir.nhs.uk/STU3/CodeSystem/ITK-ResponseCodes-1 (see docs/specs/send-document-and-mesh.md A4). */
     static final String SYSTEM = "https://fhir.nhs.uk/STU3/CodeSystem/ITK-ResponseCodes-1";

@@ -51,18 +51,24 @@ public record DemoMeshProperties(
      * @param errorRate       the fraction of requests (0..1) answered 500
      * @param refuseRecipient messages addressed to this mailbox are refused (417, 12 "Unregistered to address")
      * @param refuseNhsNumbers GPPROVIDER addresses for these NHS numbers fail routing (EPL-151 report)
+     * @param notRegisteredNhsNumbers the demo GP system behind this mailbox (every one, for {@code all}) no longer
+     *                        has these patients registered — they left, and the national demographics service still
+     *                        names the practice — so it answers a report about them with the negative business
+     *                        acknowledgement 30003 "Patient no longer at this clinical setting" and does not file it
      */
     public record Faults(
             @DefaultValue("false") boolean down,
             @DefaultValue("0ms") Duration latency,
             @DefaultValue("0") double errorRate,
             @DefaultValue("false") boolean refuseRecipient,
-            @DefaultValue List<String> refuseNhsNumbers) {
+            @DefaultValue List<String> refuseNhsNumbers,
+            @DefaultValue List<String> notRegisteredNhsNumbers) {
 
-        public static final Faults NONE = new Faults(false, Duration.ZERO, 0, false, List.of());
+        public static final Faults NONE = new Faults(false, Duration.ZERO, 0, false, List.of(), List.of());
 
         public boolean any() {
-            return down || !latency.isZero() || errorRate > 0 || refuseRecipient || !refuseNhsNumbers.isEmpty();
+            return down || !latency.isZero() || errorRate > 0 || refuseRecipient || !refuseNhsNumbers.isEmpty()
+                    || !notRegisteredNhsNumbers.isEmpty();
         }
     }
 }

@@ -207,7 +207,8 @@ public final class DemoMeshServlet extends HttpServlet {
                 DemoMeshProperties.Faults f = json.readValue(readBody(req), DemoMeshProperties.Faults.class);
                 faults.set(key, new DemoMeshProperties.Faults(f.down(),
                         f.latency() == null ? Duration.ZERO : f.latency(), f.errorRate(), f.refuseRecipient(),
-                        f.refuseNhsNumbers() == null ? List.of() : f.refuseNhsNumbers()));
+                        f.refuseNhsNumbers() == null ? List.of() : f.refuseNhsNumbers(),
+                        f.notRegisteredNhsNumbers() == null ? List.of() : f.notRegisteredNhsNumbers()));
                 resp.setStatus(204);
             }
             case "DELETE" -> {

@@ -42,6 +42,15 @@ public final class MeshFaults {
         return Map.copyOf(faults);
     }
 
+    /**
+     * Whether the demo GP system behind this mailbox is to treat the patient as no longer registered (fault
+     * {@code notRegisteredNhsNumbers}, for that mailbox or for all).
+     */
+    public boolean notRegistered(String mailboxId, String nhsNumber) {
+        return get(mailboxId).notRegisteredNhsNumbers().contains(nhsNumber)
+                || get(ALL).notRegisteredNhsNumbers().contains(nhsNumber);
+    }
+
     boolean refusesNhsNumber(String nhsNumber) {
         return faults.values().stream().anyMatch(f -> f.refuseNhsNumbers().contains(nhsNumber));
     }

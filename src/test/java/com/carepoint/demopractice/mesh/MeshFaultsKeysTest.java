@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 class MeshFaultsKeysTest {
 
     static final DemoMeshProperties.Faults DOWN = new DemoMeshProperties.Faults(true, Duration.ZERO, 0, false,
-            List.of());
+            List.of(), List.of());
     static final DemoMeshProperties.Faults FAILING = new DemoMeshProperties.Faults(false, Duration.ZERO, 1, false,
-            List.of());
+            List.of(), List.of());
 
     @Test
     void keysLowerCasedByAnEnvironmentVariableStillMatch() {
@@ -34,7 +34,7 @@ class MeshFaultsKeysTest {
         assertThat(faults.get("mesha20047").down()).isTrue();
         faults.clear("MESHA20047");
         assertThat(faults.get("MESHA20047").any()).isFalse();
-        faults.set("all", new DemoMeshProperties.Faults(false, Duration.ZERO, 0, false, List.of("9990000018")));
+        faults.set("all", new DemoMeshProperties.Faults(false, Duration.ZERO, 0, false, List.of("9990000018"), List.of()));
         assertThat(faults.refusesNhsNumber("9990000018")).isTrue();
         faults.clearAll();
         assertThat(faults.refusesNhsNumber("9990000018")).isFalse();
