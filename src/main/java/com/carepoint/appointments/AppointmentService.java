@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,19 +53,39 @@ public class AppointmentService {
     private final BookingPolicy policy;
     private final AccessAudit audit;
     private final Clock clock;
+    private final BookingsMade bookings;
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("appointments-", 0).factory());
 
     @Autowired
+    AppointmentService(AppointmentBook book, BookingPolicy policy, AccessAudit audit, JdbcClient jdbc) {
+        this(book, policy, audit, Clock.system(UK), new BookingsMade.Jdbc(jdbc));
+    }
+
+    /** A service that keeps no record of the bookings made (benchmarks without a database). */
     public AppointmentService(AppointmentBook book, BookingPolicy policy, AccessAudit audit) {
-        this(book, policy, audit, Clock.system(UK));
+        this(book, policy, audit, Clock.system(UK), BookingsMade.NONE);
     }
 
     AppointmentService(AppointmentBook book, BookingPolicy policy, AccessAudit audit, Clock clock) {
+        this(book, policy, audit, clock, BookingsMade.NONE);
+    }
+
+    AppointmentService(AppointmentBook book, BookingPolicy policy, AccessAudit audit, Clock clock,
+            BookingsMade bookings) {
         this.book = book;
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
+        this.bookings = bookings;
+    }
+
+    /**
+     * The appointments this user booked for the patient through Carepoint since then (kept for a day), soonest
+     * first: what the user's encounter note can name as the appointment booked.
+     */
+    public List<BookedInCarepoint> bookedInCarepoint(CurrentUser user, String nhsNumber, java.time.Instant since) {
+        return bookings.by(user.userId(), nhsNumber, since);
     }
 
     /** The calls still under way end with the application. */
@@ -169,6 +190,8 @@ public class AppointmentService {
         Outcome outcome = invalid.map(Outcome::failed).orElseGet(() -> safely(() -> book.book(context, slot,
                 description.strip(), Optional.of(comment == null ? "" : comment.strip()).filter(c -> !c.isEmpty())),
                 e -> Outcome.failed(AppointmentProblem.carepointError(trace(e)))));
+        outcome.appointment().ifPresent(a -> remember(() -> bookings.booked(context.user().userId(), nhs(context), a,
+                clock.instant())));
         audit.appointment(context.user(), nhs(context), AuditAction.BOOKING, "Appointment at "
                 + slot.service().odsCode() + " on " + WHEN.format(slot.start()), reason.recorded(),
                 outcome.appointment().map(a -> "booked: reference " + a.id())
@@ -234,12 +257,27 @@ public class AppointmentService {
         Outcome outcome = invalid.map(Outcome::failed).orElseGet(() -> safely(
                 () -> book.cancel(context, read, cancellationReason.strip()),
                 e -> Outcome.failed(AppointmentProblem.carepointError(trace(e)))));
+        if (outcome.succeeded()) {
+            remember(() -> bookings.cancelled(read.service().odsCode(), read.id()));
+        }
         audit.appointment(context.user(), nhs(context), AuditAction.APPOINTMENT_CANCEL, "Appointment reference "
                 + read.id() + " at " + read.service().odsCode() + " on " + WHEN.format(read.start()),
                 reason.recorded(), outcome.succeeded() ? "cancelled"
                         : "not cancelled: " + outcome.problem().orElseThrow().kind(),
                 outcome.problem().map(AppointmentProblem::traceId).orElse(traceId));
         return outcome;
+    }
+
+    /**
+     * Keeps (or forgets) a booking for the user's encounter note: a failure here never undoes or hides the booking
+     * itself, which the service holds and the audit trail records; the note's free text still names it.
+     */
+    private static void remember(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.error("Booking not kept for linking in the encounter note: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** Only a future, booked appointment at a permitted service may be changed. */

@@ -1,5 +1,6 @@
 package com.carepoint.appointments;
 
+import com.carepoint.kernel.Text;
 import java.util.Optional;
 
 /**
@@ -70,9 +71,6 @@ public final class BookingDetails {
     }
 
     private static Optional<String> controlCharacters(String v) {
-        boolean bad = v.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT
-                || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
-        return bad ? Optional.of("Remove the invisible formatting characters (they may have come with pasted text)")
-                : Optional.empty();
+        return Text.invisibleFormattingProblem(v);
     }
 }

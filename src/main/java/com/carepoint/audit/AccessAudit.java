@@ -106,9 +106,13 @@ public class AccessAudit {
         write(user, Optional.of(nhsNumber), action, detail, Optional.of(reason), outcome, traceId);
     }
 
-    /** The encounter-note actions: a draft started, a note signed, a delivery's progress, a note sent (MESH accepted). */
+    /**
+     * The encounter-note actions: a draft started, a note signed, a delivery's progress, a note sent (MESH accepted),
+     * a draft discarded, a note's PDF downloaded.
+     */
     public static final Set<AuditAction> NOTE_ACTIONS = EnumSet.of(AuditAction.NOTE_DRAFTED, AuditAction.NOTE_SIGNED,
-            AuditAction.NOTE_DELIVERY, AuditAction.DOCUMENT_SENT);
+            AuditAction.NOTE_DELIVERY, AuditAction.DOCUMENT_SENT, AuditAction.NOTE_DISCARDED,
+            AuditAction.NOTE_PDF_VIEWED);
 
     /**
      * An encounter-note action about a patient; for the sender's own steps {@code user} is the note's author.

@@ -15,6 +15,8 @@ public enum AuditAction {
     NOTE_DRAFTED,
     NOTE_SIGNED,
     NOTE_DELIVERY,
+    NOTE_DISCARDED,
+    NOTE_PDF_VIEWED,
     ACCESS_DENIED,
     ERROR,
     AUDIT_REVIEW

@@ -1,6 +1,8 @@
 package com.carepoint.encounter;
 
 import com.carepoint.access.CurrentUser;
+import com.carepoint.appointments.AppointmentService;
+import com.carepoint.appointments.BookedInCarepoint;
 import com.carepoint.audit.AccessAudit;
 import com.carepoint.audit.AuditAction;
 import com.carepoint.kernel.TracedPatient;
@@ -36,15 +38,18 @@ public class EncounterNoteService {
     private final AccessAudit audit;
     private final Clock clock;
     private final Duration draftRetention;
+    private final AppointmentService appointments;
 
     @Autowired
     public EncounterNoteService(EncounterNotes notes, NoteDeliveries deliveries, AccessAudit audit,
+            AppointmentService appointments,
             @Value("${carepoint.encounter.draft-retention:P30D}") Duration draftRetention) {
-        this(notes, deliveries, audit, Clock.systemUTC(), draftRetention);
+        this(notes, deliveries, audit, appointments, Clock.systemUTC(), draftRetention);
     }
 
-    EncounterNoteService(EncounterNotes notes, NoteDeliveries deliveries, AccessAudit audit, Clock clock,
-            Duration draftRetention) {
+    EncounterNoteService(EncounterNotes notes, NoteDeliveries deliveries, AccessAudit audit,
+            AppointmentService appointments, Clock clock, Duration draftRetention) {
+        this.appointments = appointments;
         this.notes = notes;
         this.deliveries = deliveries;
         this.audit = audit;
@@ -143,9 +148,31 @@ public class EncounterNoteService {
         return note;
     }
 
-    /** Deletes one of the user's own drafts (never a signed note). */
+    /** Deletes one of the user's own drafts (never a signed note); audited. */
     public boolean discard(CurrentUser user, UUID id) {
-        return notes.deleteDraft(id, user.userId());
+        Optional<EncounterNote> draft = find(user, id).filter(n -> !n.signed());
+        if (draft.isEmpty() || !notes.deleteDraft(id, user.userId())) {
+            return false;
+        }
+        audit.note(user, draft.get().patient().nhsNumber(), AuditAction.NOTE_DISCARDED, draft.get().kind()
+                .displayName() + " note draft discarded" + draft.get().corrects().map(c -> " (a correction of note "
+                        + c + ")").orElse(""), "draft " + id + " deleted; nothing was sent",
+                UUID.randomUUID().toString());
+        return true;
+    }
+
+    /** How long before a note was started a booking counts as made in the same encounter. */
+    static final Duration ENCOUNTER = Duration.ofHours(12);
+
+    /**
+     * The appointments the note's author booked for its patient through Carepoint in this encounter (from 12 hours
+     * before the note was started), soonest first: what a 111 note's "appointment booked" can link to.
+     */
+    public List<BookedInCarepoint> bookingsFor(CurrentUser user, EncounterNote note) {
+        if (!note.author().userId().equals(user.userId())) {
+            return List.of();
+        }
+        return appointments.bookedInCarepoint(user, note.patient().nhsNumber(), note.createdAt().minus(ENCOUNTER));
     }
 
     /** The user's unsent drafts, most recently changed first. */
@@ -246,7 +273,12 @@ public class EncounterNoteService {
      */
     public byte[] pdf(CurrentUser user, UUID id) {
         EncounterNote note = find(user, id).orElseThrow(() -> new IllegalStateException("Not your note"));
-        return NotePdf.render(note, version(note), Optional.empty());
+        int version = version(note);
+        byte[] pdf = NotePdf.render(note, version, Optional.empty());
+        audit.note(user, note.patient().nhsNumber(), AuditAction.NOTE_PDF_VIEWED, note.kind().displayName()
+                + " note " + id + (note.signed() ? "" : " (draft)") + " downloaded as a PDF, version " + version,
+                "downloaded: " + pdf.length + " bytes", UUID.randomUUID().toString());
+        return pdf;
     }
 
     /** 1 for a first note; each correction is one more than the note it corrects. */

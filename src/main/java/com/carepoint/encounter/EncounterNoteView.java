@@ -215,9 +215,38 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
         add(disposition);
         add(area("Advice given", "note-advice", NoteRules.LONG, NoteContent::getAdvice, NoteContent::setAdvice));
         TextField appointment = field("Appointment booked", "note-appointment");
+        appointment.setWidthFull();
         appointment.setHelperText("Where and when, and the booking reference, if an appointment was booked.");
-        FieldRules.bind(binder, appointment, v -> NoteRules.text(v, NoteRules.SHORT), NoteContent::getAppointment,
-                NoteContent::setAppointment);
+        FieldRules.bind(binder, appointment, v -> NoteRules.text(v, NoteRules.APPOINTMENT),
+                NoteContent::getAppointment, NoteContent::setAppointment);
+        List<com.carepoint.appointments.BookedInCarepoint> booked = notes.bookingsFor(user, note);
+        if (!booked.isEmpty()) {
+            // A booking made in Carepoint in this encounter: chosen, it fills in the appointment as confirmed, and
+            // the note records which booking it is; the text can still be edited, or typed freely instead.
+            Select<com.carepoint.appointments.BookedInCarepoint> pick = new Select<>();
+            pick.setId("note-appointment-booking");
+            pick.setLabel("Appointment you booked in Carepoint for this patient");
+            pick.setItems(booked);
+            pick.setItemLabelGenerator(b -> b == null ? "None: type the appointment below" : b.summary());
+            pick.setEmptySelectionAllowed(true);
+            pick.setEmptySelectionCaption("None: type the appointment below");
+            pick.setWidthFull();
+            String linked = note.content().getAppointmentBooking();
+            booked.stream().filter(b -> b.key().equals(linked)).findFirst().ifPresent(pick::setValue);
+            pick.addValueChangeListener(e -> {
+                if (!e.isFromClient()) {
+                    return;
+                }
+                binder.getBean().setAppointmentBooking(e.getValue() == null ? "" : e.getValue().key());
+                if (e.getValue() != null) {
+                    // Setting the field saves the draft (its value change), with the link set just above.
+                    appointment.setValue(e.getValue().summary());
+                } else {
+                    save();
+                }
+            });
+            add(pick);
+        }
         add(appointment);
     }
 

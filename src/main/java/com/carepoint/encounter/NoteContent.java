@@ -52,6 +52,7 @@ public class NoteContent {
     private String disposition = "";
     private String advice = "";
     private String appointment = "";
+    private String appointmentBooking = "";
 
     public String getPresentingComplaint() {
         return presentingComplaint;
@@ -227,6 +228,18 @@ public class NoteContent {
 
     public void setAppointment(String v) {
         appointment = text(v);
+    }
+
+    /**
+     * The booking made in Carepoint that the appointment text describes ({@code ODS/reference}), or blank when the
+     * text was typed freely.
+     */
+    public String getAppointmentBooking() {
+        return appointmentBooking;
+    }
+
+    public void setAppointmentBooking(String v) {
+        appointmentBooking = text(v);
     }
 
     /** NEWS2 from the observations, when all seven are recorded and readable. */

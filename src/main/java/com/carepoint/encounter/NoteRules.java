@@ -1,5 +1,6 @@
 package com.carepoint.encounter;
 
+import com.carepoint.kernel.Text;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ public final class NoteRules {
     public static final int SHORT = 200;
     public static final int MEDIUM = 1000;
     public static final int LONG = 4000;
+    /** The appointment booked: room for a booking made in Carepoint as its summary names it. */
+    public static final int APPOINTMENT = 500;
 
     private NoteRules() {
     }
@@ -26,10 +29,7 @@ public final class NoteRules {
         if (v.strip().length() > max) {
             return Optional.of("At most " + max + " characters (this has " + v.strip().length() + ")");
         }
-        boolean bad = v.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT
-                || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
-        return bad ? Optional.of("Remove the invisible formatting characters (they may have come with pasted text)")
-                : Optional.empty();
+        return Text.invisibleFormattingProblem(v);
     }
 
     /** A whole number within a plausible range, or blank. */
@@ -159,7 +159,7 @@ public final class NoteRules {
             check(problems, "Call summary", text(c.getCallSummary(), LONG));
             check(problems, "Disposition", text(c.getDisposition(), SHORT));
             check(problems, "Advice", text(c.getAdvice(), LONG));
-            check(problems, "Appointment", text(c.getAppointment(), SHORT));
+            check(problems, "Appointment", text(c.getAppointment(), APPOINTMENT));
         }
         return List.copyOf(problems);
     }

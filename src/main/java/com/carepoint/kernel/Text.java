@@ -1,6 +1,7 @@
 package com.carepoint.kernel;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Small text helpers for what Carepoint shows. */
@@ -18,6 +19,25 @@ public final class Text {
      */
     public static String withoutDirectionalControls(String text) {
         return text == null ? null : DIRECTIONAL_CONTROLS.matcher(text).replaceAll("");
+    }
+
+    /** What a user is told when what they typed holds invisible formatting characters. */
+    public static final String INVISIBLE_FORMATTING_PROBLEM = "Remove the invisible formatting characters (they may "
+            + "have come with pasted text)";
+
+    /**
+     * Whether the text holds characters that are not seen but change what is shown or sent: Unicode format
+     * characters (zero-width spaces and joiners, direction marks and overrides, the byte order mark, soft hyphens)
+     * and control characters other than line feed, carriage return and tab. They usually arrive with pasted text.
+     */
+    public static boolean hasInvisibleFormatting(String text) {
+        return text != null && text.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT
+                || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+    }
+
+    /** {@link #INVISIBLE_FORMATTING_PROBLEM} when the text holds invisible formatting characters, else empty. */
+    public static Optional<String> invisibleFormattingProblem(String text) {
+        return hasInvisibleFormatting(text) ? Optional.of(INVISIBLE_FORMATTING_PROBLEM) : Optional.empty();
     }
 
     /** The text with its first letter in capitals ("major" → "Major"); empty for null or empty text. */

@@ -147,6 +147,71 @@ class EncounterNoteServiceTest {
                 .doesNotContain(draft.id());
     }
 
+    @Test
+    void a111NoteOffersOnlyTheBookingsItsAuthorMadeForThisPatientInThisEncounter() {
+        EncounterNote draft = notes.start(DemoUsers.CLINICIAN_111, patient());
+        String ref = "note-test-" + draft.id();
+        jdbc.sql("""
+                insert into appointment_booked (id, user_id, patient_nhs, service_ods, service_name, reference,
+                    starts_at, ends_at, site, practitioner, channel, booked_at)
+                values (gen_random_uuid(), ?, '9990000018', 'U81001', 'Northshire Central PCN Hub', ?,
+                    now() + interval '1 day', now() + interval '1 day 15 minutes', 'Market Street', null,
+                    'IN_PERSON', now())""").params(DemoUsers.CLINICIAN_111.userId(), ref).update();
+        assertThat(notes.bookingsFor(DemoUsers.CLINICIAN_111, draft)).filteredOn(b -> b.reference().equals(ref))
+                .singleElement().satisfies(b -> {
+                    assertThat(b.key()).isEqualTo("U81001/" + ref);
+                    assertThat(b.summary()).startsWith("Northshire Central PCN Hub (U81001), Market Street: ")
+                            .contains("in person").endsWith("Booking reference " + ref + " (booked in Carepoint).");
+                });
+        // Not another user's note, and not another user's bookings.
+        assertThat(notes.bookingsFor(DemoUsers.PARAMEDIC, draft)).isEmpty();
+        EncounterNote paramedics = notes.start(DemoUsers.PARAMEDIC, patient());
+        assertThat(notes.bookingsFor(DemoUsers.PARAMEDIC, paramedics)).extracting(b -> b.reference())
+                .doesNotContain(ref);
+
+        // The link is kept with the draft and its summary is within the note's rules.
+        NoteContent c = new NoteContent();
+        c.setCallSummary("Chest tightness, settled");
+        c.setDisposition("Contact GP practice within 6 hours");
+        c.setAppointment(notes.bookingsFor(DemoUsers.CLINICIAN_111, draft).stream()
+                .filter(b -> b.reference().equals(ref)).findFirst().orElseThrow().summary());
+        c.setAppointmentBooking("U81001/" + ref);
+        notes.save(DemoUsers.CLINICIAN_111, draft.id(), 0, c);
+        assertThat(notes.find(DemoUsers.CLINICIAN_111, draft.id()).orElseThrow().content().getAppointmentBooking())
+                .isEqualTo("U81001/" + ref);
+        assertThat(NoteRules.signingProblems(NoteKind.NHS_111_CALL, c)).isEmpty();
+    }
+
+    @Test
+    void discardingADraftAndDownloadingANotesPdfAreAudited() {
+        EncounterNote draft = notes.start(DemoUsers.PARAMEDIC, patient());
+        assertThat(notes.discard(DemoUsers.CLINICIAN_111, draft.id())).isFalse();
+        assertThat(auditRows("NOTE_DISCARDED", draft.id().toString())).isZero();
+        assertThat(notes.discard(DemoUsers.PARAMEDIC, draft.id())).isTrue();
+        assertThat(jdbc.sql("select detail || ' | ' || outcome from audit_event where action = 'NOTE_DISCARDED' and "
+                + "outcome like ?").param("%" + draft.id() + "%").query(String.class).single())
+                .isEqualTo("Ambulance attendance note draft discarded | draft " + draft.id()
+                        + " deleted; nothing was sent");
+        assertThat(jdbc.sql("select patient_nhs from audit_event where action = 'NOTE_DISCARDED' and outcome like ?")
+                .param("%" + draft.id() + "%").query(String.class).single()).isEqualTo("9990000018");
+
+        EncounterNote signed = notes.start(DemoUsers.PARAMEDIC, patient());
+        notes.save(DemoUsers.PARAMEDIC, signed.id(), 0, complete());
+        notes.sign(DemoUsers.PARAMEDIC, signed.id(), 1);
+        assertThat(notes.discard(DemoUsers.PARAMEDIC, signed.id())).isFalse();
+        byte[] pdf = notes.pdf(DemoUsers.PARAMEDIC, signed.id());
+        assertThat(jdbc.sql("select detail || ' | ' || outcome from audit_event where action = 'NOTE_PDF_VIEWED' and "
+                + "detail like ?").param("%" + signed.id() + "%").query(String.class).single())
+                .isEqualTo("Ambulance attendance note " + signed.id() + " downloaded as a PDF, version 1 | downloaded: "
+                        + pdf.length + " bytes");
+        assertThat(auditRows("NOTE_DISCARDED", signed.id().toString())).isZero();
+    }
+
+    long auditRows(String action, String containing) {
+        return jdbc.sql("select count(*) from audit_event where action = ? and (detail like ? or outcome like ?)")
+                .params(action, "%" + containing + "%", "%" + containing + "%").query(Long.class).single();
+    }
+
     long officerReviews() {
         return jdbc.sql("select count(*) from audit_event where user_id = 'privacy' and action = 'AUDIT_REVIEW' and "
                 + "detail = 'Encounter notes not delivered to the practice reviewed'").query(Long.class).single();
