@@ -26,6 +26,9 @@ public class AccessAudit {
     /** Outcome of a section view that failed or was refused (followed by the problem's kind). */
     public static final String NOT_RETRIEVED = "not retrieved: ";
 
+    /** The longest outcome the audit trail holds ({@code audit_event.outcome}). */
+    static final int MAX_OUTCOME = 50;
+
     private final AuditTrail trail;
 
     public AccessAudit(AuditTrail trail) {
@@ -123,6 +126,12 @@ public class AccessAudit {
             String traceId) {
         if (!NOTE_ACTIONS.contains(action)) {
             throw new IllegalArgumentException("Not an encounter-note action: " + action);
+        }
+        // A delivery's reason (MESH's or the practice's) can be longer than the outcome column holds: the whole of
+        // it goes in the detail, so the row is written and nothing of the reason is lost.
+        if (outcome.length() > MAX_OUTCOME) {
+            detail = detail + ": " + outcome;
+            outcome = outcome.substring(0, MAX_OUTCOME - 1) + "\u2026";
         }
         write(user, Optional.of(nhsNumber), action, detail, Optional.empty(), outcome, traceId);
     }

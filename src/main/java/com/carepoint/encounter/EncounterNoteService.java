@@ -154,9 +154,10 @@ public class EncounterNoteService {
         if (draft.isEmpty() || !notes.deleteDraft(id, user.userId())) {
             return false;
         }
+        // The outcome column holds at most 50 characters: the draft's id goes in the detail.
         audit.note(user, draft.get().patient().nhsNumber(), AuditAction.NOTE_DISCARDED, draft.get().kind()
-                .displayName() + " note draft discarded" + draft.get().corrects().map(c -> " (a correction of note "
-                        + c + ")").orElse(""), "draft " + id + " deleted; nothing was sent",
+                .displayName() + " note draft " + id + " discarded" + draft.get().corrects().map(c -> " (a correction "
+                        + "of note " + c + ")").orElse(""), "deleted; nothing was sent",
                 UUID.randomUUID().toString());
         return true;
     }

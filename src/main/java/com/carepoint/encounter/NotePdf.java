@@ -3,9 +3,11 @@ package com.carepoint.encounter;
 import com.carepoint.access.Role;
 import com.carepoint.kernel.NhsNumber;
 import com.carepoint.kernel.Text;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,7 +29,21 @@ public final class NotePdf {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm", Locale.ENGLISH);
 
+    /** The font family every part of the PDF is set in: DejaVu Sans, bundled (Bitstream Vera licence). */
+    static final String FONT_FAMILY = "DejaVu Sans";
+    static final String REGULAR = "/fonts/DejaVuSans.ttf";
+    static final String BOLD = "/fonts/DejaVuSans-Bold.ttf";
+    private static final String CSS_FONT = "font-family: '" + FONT_FAMILY + "', sans-serif;";
+
     private NotePdf() {
+    }
+
+    private static InputStream font(String resource) {
+        InputStream in = NotePdf.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("The PDF font " + resource + " is missing from Carepoint's build");
+        }
+        return in;
     }
 
     /**
@@ -38,6 +54,10 @@ public final class NotePdf {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // The bundled font, embedded (subset) in the PDF, so that it shows the same wherever it is opened
+            // and every character typed has its glyph; the PDF names no font the reader must supply.
+            builder.useFont(() -> font(REGULAR), FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(() -> font(BOLD), FONT_FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(xhtml(note, version, organisationTelephone), null);
             builder.toStream(out);
             builder.run();
@@ -54,10 +74,9 @@ public final class NotePdf {
         h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"/><title>").append(esc(n.kind().title()))
                 .append("</title><style>")
                 .append("@page { size: A4; margin: 18mm 15mm; @top-right { content: 'Version ").append(version)
-                .append("'; font-family: Helvetica, Arial, sans-serif; font-size: 8pt; } @bottom-right { content: "
-                        + "'Page ' counter(page) ' of ' counter(pages); font-family: Helvetica, Arial, sans-serif; "
-                        + "font-size: 8pt; } }")
-                .append("body { font-family: Helvetica, Arial, sans-serif; font-size: 10pt; color: #212b32; }")
+                .append("'; ").append(CSS_FONT).append(" font-size: 8pt; } @bottom-right { content: "
+                        + "'Page ' counter(page) ' of ' counter(pages); ").append(CSS_FONT).append(" font-size: 8pt; } }")
+                .append("body { ").append(CSS_FONT).append(" font-size: 10pt; color: #212b32; }")
                 .append("h1 { font-size: 15pt; color: #005eb8; margin: 0 0 6pt 0; }")
                 .append("h2 { font-size: 11.5pt; margin: 12pt 0 3pt 0; border-bottom: 1px solid #d8dde0; }")
                 .append("table { border-collapse: collapse; width: 100%; table-layout: fixed; }")

@@ -10,6 +10,7 @@ import com.carepoint.kernel.TracedPatient;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -189,10 +190,9 @@ class EncounterNoteServiceTest {
         assertThat(auditRows("NOTE_DISCARDED", draft.id().toString())).isZero();
         assertThat(notes.discard(DemoUsers.PARAMEDIC, draft.id())).isTrue();
         assertThat(jdbc.sql("select detail || ' | ' || outcome from audit_event where action = 'NOTE_DISCARDED' and "
-                + "outcome like ?").param("%" + draft.id() + "%").query(String.class).single())
-                .isEqualTo("Ambulance attendance note draft discarded | draft " + draft.id()
-                        + " deleted; nothing was sent");
-        assertThat(jdbc.sql("select patient_nhs from audit_event where action = 'NOTE_DISCARDED' and outcome like ?")
+                + "detail like ?").param("%" + draft.id() + "%").query(String.class).single())
+                .isEqualTo("Ambulance attendance note draft " + draft.id() + " discarded | deleted; nothing was sent");
+        assertThat(jdbc.sql("select patient_nhs from audit_event where action = 'NOTE_DISCARDED' and detail like ?")
                 .param("%" + draft.id() + "%").query(String.class).single()).isEqualTo("9990000018");
 
         EncounterNote signed = notes.start(DemoUsers.PARAMEDIC, patient());
@@ -205,6 +205,20 @@ class EncounterNoteServiceTest {
                 .isEqualTo("Ambulance attendance note " + signed.id() + " downloaded as a PDF, version 1 | downloaded: "
                         + pdf.length + " bytes");
         assertThat(auditRows("NOTE_DISCARDED", signed.id().toString())).isZero();
+    }
+
+    @Autowired
+    com.carepoint.audit.AccessAudit audit;
+
+    @Test
+    void aDeliveryReasonLongerThanTheOutcomeColumnIsStillAuditedInFull() {
+        String marker = UUID.randomUUID().toString();
+        String why = "failed: MESH could not deliver it: the recipient mailbox " + marker + " is not registered";
+        audit.note(DemoUsers.PARAMEDIC, "9990000018", com.carepoint.audit.AuditAction.NOTE_DELIVERY, "Note x could "
+                + "not be delivered to A20047", why, marker);
+        assertThat(jdbc.sql("select detail || ' | ' || outcome from audit_event where trace_id = ?").param(marker)
+                .query(String.class).single()).isEqualTo("Note x could not be delivered to A20047: " + why + " | "
+                        + why.substring(0, 49) + "\u2026");
     }
 
     long auditRows(String action, String containing) {
