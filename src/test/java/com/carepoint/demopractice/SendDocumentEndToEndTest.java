@@ -357,6 +357,23 @@ class SendDocumentEndToEndTest {
     }
 
     @Test
+    void aPatientThePracticeHoldsAsNoLongerRegisteredGetsTheNegativeBusinessAck30003() throws Exception {
+        // The demo GP system's fault: Mrs Hargreaves has left Riverside, though the demographics service still names it.
+        int before = documentReferences("A20047", "918999100101", "9990000018").size();
+        server.faults().set("all", new DemoMeshProperties.Faults(false, Duration.ZERO, 0, false, List.of(),
+                List.of("9990000018")));
+        try {
+            Message m = hargreaves();
+            send(HARGREAVES_ADDRESS, m.xml());
+            gpSystems.pollNow("A20047");
+            assertThat(acknowledgements()).extracting(a -> code(a, m.headerId())).containsExactly("20013", "30003");
+            assertThat(documentReferences("A20047", "918999100101", "9990000018")).hasSize(before);
+        } finally {
+            server.faults().clear("all");
+        }
+    }
+
+    @Test
     void aMeshOutageDuringThePollLosesNothingAndDuplicatesNothing() throws Exception {
         Message m = hargreaves();
         send(HARGREAVES_ADDRESS, m.xml());
