@@ -127,12 +127,6 @@ public class AccessAudit {
         if (!NOTE_ACTIONS.contains(action)) {
             throw new IllegalArgumentException("Not an encounter-note action: " + action);
         }
-        // A delivery's reason (MESH's or the practice's) can be longer than the outcome column holds: the whole of
-        // it goes in the detail, so the row is written and nothing of the reason is lost.
-        if (outcome.length() > MAX_OUTCOME) {
-            detail = detail + ": " + outcome;
-            outcome = outcome.substring(0, MAX_OUTCOME - 1) + "\u2026";
-        }
         write(user, Optional.of(nhsNumber), action, detail, Optional.empty(), outcome, traceId);
     }
 
@@ -147,6 +141,13 @@ public class AccessAudit {
 
     private Optional<Long> write(CurrentUser user, Optional<String> nhs, AuditAction action, String detail,
             Optional<String> reason, String outcome, String traceId) {
+        // An outcome longer than the column holds (a delivery's reason from MESH or the practice, a booking
+        // reference that is a UUID) would lose the whole row: the whole outcome goes in the detail as well, so the
+        // row is written and nothing of it is lost.
+        if (outcome != null && outcome.length() > MAX_OUTCOME) {
+            detail = detail + ": " + outcome;
+            outcome = outcome.substring(0, MAX_OUTCOME - 1) + "\u2026";
+        }
         try {
             return Optional.of(trail.record(new AuditEvent(Instant.now(), user, nhs, action, detail, reason, outcome,
                     traceId)));
