@@ -107,6 +107,11 @@ public class AuditView extends VerticalLayout {
     private void search() {
         Optional<String> nhs = text(patient).map(s -> s.replaceAll("[\\s-]", ""));
         if (nhs.isPresent() && !NhsNumber.isValid(nhs.get())) {
+            // The previous search's rows and count go: they are not the answer to this search, and an export now
+            // exports nothing.
+            results = List.of();
+            grid.setItems(results);
+            summary.setText("No search made: correct the patient's NHS number, or clear it to search without it.");
             patient.setInvalid(true);
             patient.setErrorMessage(NhsNumber.problemWith(nhs.get()).orElse("Not a valid NHS number"));
             return;

@@ -68,6 +68,9 @@ public class TransparencyReportView extends VerticalLayout {
         String typed = nhsNumber.getValue() == null ? "" : nhsNumber.getValue().replaceAll("[\\s-]", "");
         Optional<String> problem = NhsNumber.problemWith(typed);
         if (problem.isPresent()) {
+            // The previous patient's report goes: a report left under a number that was not searched for would be
+            // read as this patient's.
+            result.removeAll();
             nhsNumber.setInvalid(true);
             nhsNumber.setErrorMessage(problem.get());
             return;
