@@ -84,6 +84,7 @@ public class AuditView extends VerticalLayout {
             }
         }, AttachmentType.DOWNLOAD, "Export as CSV");
         export.setId("audit-export");
+        export.addClassName("cp-download-link");
         HorizontalLayout filters = new HorizontalLayout(user, patient, organisation, from, to, search, export);
         filters.setWrap(true);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);

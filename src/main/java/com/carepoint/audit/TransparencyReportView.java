@@ -92,6 +92,7 @@ public class TransparencyReportView extends VerticalLayout {
             event.getOutputStream().write(bytes);
         }, AttachmentType.DOWNLOAD, "Download as PDF");
         pdf.setId("transparency-pdf");
+        pdf.addClassName("cp-download-link");
         result.add(period, pdf);
         if (report.organisations().isEmpty() && report.appointments().isEmpty()) {
             Paragraph none = new Paragraph("No organisation opened this patient's GP record through Carepoint in this "
