@@ -84,6 +84,7 @@ public class AuditView extends VerticalLayout {
             }
         }, AttachmentType.DOWNLOAD, "Export as CSV");
         export.setId("audit-export");
+        export.addClassName("cp-download-link");
         HorizontalLayout filters = new HorizontalLayout(user, patient, organisation, from, to, search, export);
         filters.setWrap(true);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -107,6 +108,11 @@ public class AuditView extends VerticalLayout {
     private void search() {
         Optional<String> nhs = text(patient).map(s -> s.replaceAll("[\\s-]", ""));
         if (nhs.isPresent() && !NhsNumber.isValid(nhs.get())) {
+            // The previous search's rows and count go: they are not the answer to this search, and an export now
+            // exports nothing.
+            results = List.of();
+            grid.setItems(results);
+            summary.setText("No search made: correct the patient's NHS number, or clear it to search without it.");
             patient.setInvalid(true);
             patient.setErrorMessage(NhsNumber.problemWith(nhs.get()).orElse("Not a valid NHS number"));
             return;

@@ -64,14 +64,19 @@ public class EmergencyAccessReviewView extends VerticalLayout {
 
     private Div status(EmergencyAccessReviews.Item item) {
         Div cell = new Div();
+        cell.addClassName("cp-review-cell");
         item.review().ifPresentOrElse(r -> cell.add(new Span("Reviewed by " + r.reviewerName() + " on "
                 + AuditView.WHEN.format(r.reviewedAt()) + ": " + r.comment())), () -> {
                     Button mark = new Button("Mark reviewed", e -> openReview(item));
                     mark.addClassName("cp-mark-reviewed");
                     mark.setAriaLabel("Mark reviewed: emergency access to patient " + NhsNumber.parse(item.patientNhs())
                             .map(NhsNumber::formatted).orElse(item.patientNhs()) + " by " + item.userName());
-                    mark.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.PRIMARY);
-                    cell.add(new Span("Awaiting review "), mark);
+                    // Full size (44 px), on its own line under the status, its label wrapping in a narrow column:
+                    // never cut off at tablet width.
+                    mark.addThemeVariants(ButtonVariant.PRIMARY);
+                    Span awaiting = new Span("Awaiting review");
+                    awaiting.addClassName("cp-review-status");
+                    cell.add(awaiting, mark);
                 });
         return cell;
     }

@@ -68,6 +68,9 @@ public class TransparencyReportView extends VerticalLayout {
         String typed = nhsNumber.getValue() == null ? "" : nhsNumber.getValue().replaceAll("[\\s-]", "");
         Optional<String> problem = NhsNumber.problemWith(typed);
         if (problem.isPresent()) {
+            // The previous patient's report goes: a report left under a number that was not searched for would be
+            // read as this patient's.
+            result.removeAll();
             nhsNumber.setInvalid(true);
             nhsNumber.setErrorMessage(problem.get());
             return;
@@ -89,6 +92,7 @@ public class TransparencyReportView extends VerticalLayout {
             event.getOutputStream().write(bytes);
         }, AttachmentType.DOWNLOAD, "Download as PDF");
         pdf.setId("transparency-pdf");
+        pdf.addClassName("cp-download-link");
         result.add(period, pdf);
         if (report.organisations().isEmpty() && report.appointments().isEmpty()) {
             Paragraph none = new Paragraph("No organisation opened this patient's GP record through Carepoint in this "

@@ -8,6 +8,7 @@ import com.carepoint.demopractice.documents.PracticeDocuments;
 import com.carepoint.demopractice.documents.SyntheticDocuments;
 import com.carepoint.demopractice.faults.FaultInjectionFilter;
 import com.carepoint.demopractice.pds.PdsServer;
+import com.carepoint.demopractice.provider.DeliberateAnswerLogFilter;
 import com.carepoint.demopractice.provider.DemoAppointments;
 import com.carepoint.demopractice.provider.DemoRecords;
 import com.carepoint.demopractice.provider.EndpointKind;
@@ -57,6 +58,12 @@ public class DemoPracticeConfiguration {
     public static final String GP_PATH = "/demo/gp/";
     public static final String PDS_PATH = "/demo/pds/FHIR/R4";
     public static final String SDS_PATH = "/demo/sds/FHIR/R4";
+
+    public DemoPracticeConfiguration() {
+        // A practice's deliberate refusal (ACCESS DENIED, NO_ORGANISATION_CONSENT, ...) is one log line, not HAPI's
+        // stack trace.
+        DeliberateAnswerLogFilter.install();
+    }
 
     @Bean
     DemoData demoData(ResourceLoader loader, DemoPracticeProperties properties) {

@@ -4,6 +4,7 @@ import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
 import com.carepoint.kernel.NhsNumber;
 import com.carepoint.kernel.PartialDate;
+import com.carepoint.kernel.Text;
 import com.carepoint.kernel.TracedPatient;
 import com.carepoint.spine.DemographicQuery;
 import com.carepoint.spine.Demographics;
@@ -11,7 +12,6 @@ import com.carepoint.spine.SpineUnavailableException;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -24,11 +24,16 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.Result;
+import com.vaadin.flow.data.binder.ValueContext;
+import com.vaadin.flow.data.converter.Converter;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +51,9 @@ public class PatientSearchView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(PatientSearchView.class);
 
+    /** The most characters the NHS number field takes (a paste of a longer value is cut there by the browser). */
+    static final int MAX_NHS_INPUT = 64;
+
     private final PatientFinder finder;
     private final OpenPatients openPatients;
     private final CurrentUserService users;
@@ -53,7 +61,8 @@ public class PatientSearchView extends VerticalLayout {
     private final Div nhsMessage = message("nhs-search-message");
     private final TextField family = new TextField("Family name");
     private final TextField given = new TextField("Given name");
-    private final DatePicker born = new DatePicker("Date of birth");
+    private final TextField born = new TextField("Date of birth");
+    private final Binder<DemographicForm> form = new Binder<>();
     private final Select<String> gender = new Select<>();
     private final TextField postcode = new TextField("Postcode");
     private final Div demographicMessage = message("demographic-search-message");
@@ -81,7 +90,9 @@ public class PatientSearchView extends VerticalLayout {
         nhsNumber.setValueChangeTimeout(400);
         nhsNumber.getElement().setAttribute("inputmode", "numeric");
         nhsNumber.getElement().setAttribute("autocomplete", "off");
-        nhsNumber.setMaxLength(14);
+        // Room for a pasted value well past the 10 digits and their spaces: a number pasted with extra digits must be
+        // told how many digits it has, not cut to the first 14 characters and judged on those.
+        nhsNumber.setMaxLength(MAX_NHS_INPUT);
         nhsNumber.setWidth("16em");
         nhsNumber.addValueChangeListener(e -> validateAsTyped());
         Button find = new Button("Find patient", e -> findByNhsNumber());
@@ -134,9 +145,19 @@ public class PatientSearchView extends VerticalLayout {
         family.setId("family-name");
         given.setId("given-name");
         born.setId("date-of-birth");
-        born.setLocale(Locale.UK);
-        born.setPlaceholder("dd/mm/yyyy");
-        born.setMax(LocalDate.now());
+        // A text field, not a date picker: clinicians type the date (4/1/61, 04-01-1961, 4 Jan 1961) and no calendar
+        // is left open over the fields after it. The date taken, with its full year, is shown under the field.
+        born.setHelperText("Day, month, year: for example 4/1/1961 or 4 Jan 1961");
+        born.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        born.getElement().setAttribute("autocomplete", "off");
+        born.setWidth("14em");
+        form.forField(born).withConverter(new DateOfBirthConverter())
+                .bind(f -> f.born, (f, v) -> f.born = v);
+        born.addValueChangeListener(e -> {
+            DateOfBirth.Result read = DateOfBirth.parse(e.getValue(), today());
+            born.setHelperText(read instanceof DateOfBirth.Result.Valid v ? "Read as " + DateOfBirth.shown(v.date())
+                    : "Day, month, year: for example 4/1/1961 or 4 Jan 1961");
+        });
         gender.setLabel("Gender");
         gender.setId("gender");
         gender.setItems("female", "male", "other", "unknown");
@@ -155,7 +176,7 @@ public class PatientSearchView extends VerticalLayout {
         results.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         results.addColumn(TracedPatient::bannerName).setHeader("Name").setAutoWidth(true);
         results.addColumn(p -> PartialDate.of(p.birthDate()).display()).setHeader("Born").setAutoWidth(true);
-        results.addColumn(TracedPatient::gender).setHeader("Gender").setAutoWidth(true);
+        results.addColumn(p -> Text.capitalise(p.gender())).setHeader("Gender").setAutoWidth(true);
         results.addColumn(p -> p.nhsNumber().formatted()).setHeader("NHS number").setAutoWidth(true);
         results.addColumn(p -> p.sensitive() ? "Withheld" : Optional.ofNullable(p.postcode()).orElse(""))
                 .setHeader("Postcode").setAutoWidth(true);
@@ -169,13 +190,18 @@ public class PatientSearchView extends VerticalLayout {
 
     private void searchByDemographics() {
         results.setVisible(false);
-        DemographicQuery query = new DemographicQuery(family.getValue(), blank(given.getValue()), born.getValue(),
-                Optional.ofNullable(gender.getValue()), blank(postcode.getValue()));
-        Optional<String> vague = query.tooVague();
-        if (born.isInvalid()) {
-            show(demographicMessage, "Enter the date of birth as day/month/year, for example 04/01/1961");
+        DemographicForm typed = new DemographicForm();
+        if (!born.getValue().isBlank() && !form.writeBeanIfValid(typed)) {
+            // The field says what is wrong with the date under it; the message says it again beside the results.
+            DateOfBirth.Result read = DateOfBirth.parse(born.getValue(), today());
+            show(demographicMessage, read instanceof DateOfBirth.Result.Problem p ? p.message()
+                    : DateOfBirth.FORMAT_HELP);
+            born.focus();
             return;
         }
+        DemographicQuery query = new DemographicQuery(family.getValue(), blank(given.getValue()), typed.born,
+                Optional.ofNullable(gender.getValue()), blank(postcode.getValue()));
+        Optional<String> vague = query.tooVague();
         if (vague.isPresent()) {
             show(demographicMessage, vague.get());
             return;
@@ -220,6 +246,35 @@ public class PatientSearchView extends VerticalLayout {
     private void open(TracedPatient patient) {
         String token = openPatients.open(patient);
         getUI().ifPresent(ui -> ui.navigate(PatientRecordRoute.path(token)));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/London"));
+    }
+
+    /** What the demographic search form holds that needs converting; bound with {@link Binder}. */
+    static final class DemographicForm {
+        LocalDate born;
+    }
+
+    /** The typed date of birth to a date, or the message for what is wrong with it ({@link DateOfBirth}). */
+    static final class DateOfBirthConverter implements Converter<String, LocalDate> {
+
+        @Override
+        public Result<LocalDate> convertToModel(String value, ValueContext context) {
+            if (value == null || value.isBlank()) {
+                return Result.ok(null);
+            }
+            return switch (DateOfBirth.parse(value, today())) {
+                case DateOfBirth.Result.Valid v -> Result.ok(v.date());
+                case DateOfBirth.Result.Problem p -> Result.error(p.message());
+            };
+        }
+
+        @Override
+        public String convertToPresentation(LocalDate value, ValueContext context) {
+            return value == null ? "" : DateOfBirth.shown(value);
+        }
     }
 
     private static Optional<String> blank(String s) {
