@@ -89,7 +89,7 @@ final class ConsultationsRenderer implements SectionRenderer<Consultation> {
                     c -> SectionStates.joined(c.when().display(), c.type(), c.clinician().orElse("")),
                     ConsultationsRenderer::consultationBody);
             grid.setId("consultations-grid");
-            grid.setItems(s.items());
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

@@ -33,7 +33,7 @@ final class DiaryRenderer implements SectionRenderer<DiaryEntry> {
             }
             Grid<DiaryEntry> grid = SectionStates.rows("Diary entry", d -> d.what().display(),
                     d -> SectionStates.joined(d.due().map(x -> "due " + x.dateOnly()).orElse(""), d.note().orElse("")));
-            grid.setItems(s.items());
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

@@ -35,7 +35,7 @@ final class ImmunisationsRenderer implements SectionRenderer<Immunisation> {
                     i -> SectionStates.joined(i.given().map(PartialDate::dateOnly).orElse(""),
                             i.dose().map(d -> "Dose " + d).orElse(""),
                             i.notGiven() ? "Not given" + i.reasonNotGiven().map(r -> ": " + r).orElse("") : "Given"));
-            grid.setItems(s.items());
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

@@ -39,7 +39,7 @@ final class InvestigationsRenderer implements SectionRenderer<Investigation> {
             Grid<Investigation> grid = SectionStates.rows("Investigation", i -> i.what().display(),
                     i -> SectionStates.joined(i.when().map(PartialDate::dateOnly).orElse(""),
                             i.conclusion().orElse("")), InvestigationsRenderer::investigationBody);
-            grid.setItems(s.items());
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

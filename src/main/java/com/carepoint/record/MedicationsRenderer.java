@@ -74,7 +74,7 @@ final class MedicationsRenderer implements SectionRenderer<Medication> {
                             ? "No issues recorded." : "Issued " + m.issues().size() + " times: "
                             + m.issues().stream().limit(12).map(PartialDate::dateOnly).collect(Collectors.joining(", "))
                             + (m.issues().size() > 12 ? ", …" : ""))));
-            grid.setItems(s.items());
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

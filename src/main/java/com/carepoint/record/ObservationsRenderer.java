@@ -33,7 +33,7 @@ final class ObservationsRenderer implements SectionRenderer<Observation> {
             }
             Grid<Observation> grid = SectionStates.rows("Observation", o -> o.what().display(),
                     o -> SectionStates.joined(o.value(), o.when().map(PartialDate::dateOnly).orElse("")));
-            grid.setItems(s.items());
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

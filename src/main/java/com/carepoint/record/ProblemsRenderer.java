@@ -58,7 +58,7 @@ final class ProblemsRenderer implements SectionRenderer<Problem> {
                     p -> SectionStates.joined(p.active() ? "Active" : "Inactive", Text.capitalise(p.significance()),
                             p.onset().map(o -> "onset " + o.dateOnly()).orElse(""),
                             p.ended().map(e -> "ended " + e.dateOnly()).orElse("")));
-            grid.setItems(s.items());
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

@@ -35,7 +35,7 @@ final class ReferralsRenderer implements SectionRenderer<Referral> {
             Grid<Referral> grid = SectionStates.rows("Referral", r -> "To " + r.to(),
                     r -> SectionStates.joined(r.when().map(PartialDate::dateOnly).orElse(""), r.reason().orElse(""),
                             Text.capitalise(r.priority()), Text.capitalise(r.status())));
-            grid.setItems(s.items());
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

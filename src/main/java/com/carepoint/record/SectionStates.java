@@ -116,6 +116,8 @@ final class SectionStates {
     static <T> Grid<T> grid() {
         Grid<T> grid = new Grid<>();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // Cells wrap, a long word included: never cut to "Amlodi…" (the documents list keeps its columns).
+        grid.addClassName("cp-rows");
         grid.setAllRowsVisible(false);
         grid.setHeight("32rem");
         grid.setWidthFull();
@@ -131,7 +133,6 @@ final class SectionStates {
     static <T> Grid<T> rows(String header, Function<T, String> title, Function<T, String> details,
             Function<T, Component> body) {
         Grid<T> grid = grid();
-        grid.addClassName("cp-rows");
         grid.setDetailsVisibleOnClick(false);
         grid.addComponentColumn(item -> row(grid, item, title, details, body)).setHeader(header).setFlexGrow(1);
         if (body != null) {
@@ -200,6 +201,20 @@ final class SectionStates {
             d.add(shown, all);
         }
         return d;
+    }
+
+    /** Up to this many rows a full section is drawn whole (the page scrolls); a longer one scrolls inside its grid. */
+    static final int ALL_ROWS_VISIBLE_UP_TO = 60;
+
+    /**
+     * The section's items in its grid: every row drawn when there are few (no scrolling inside a scrolling page on a
+     * tablet), a fixed-height grid that draws only the rows in view for a long list (a large record's thousands).
+     */
+    static <T> void setItems(Grid<T> grid, java.util.List<T> items) {
+        grid.setItems(items);
+        if (items.size() <= ALL_ROWS_VISIBLE_UP_TO) {
+            grid.setAllRowsVisible(true);
+        }
     }
 
     /** "a · b · c", leaving out the blank parts. */

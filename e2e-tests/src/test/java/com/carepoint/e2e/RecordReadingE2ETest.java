@@ -58,24 +58,22 @@ class RecordReadingE2ETest extends BrowserTest {
             Locator meds = record.openFullSection("tab-medications", "full-medications");
             meds.locator(".cp-row-title").first().waitFor();
             screenshot(p, "record-full-medications-" + width);
-            // The grid draws only the rows in view: to measure every row, it is told to draw them all (the widths,
-            // which are what is measured, stay the same).
-            record.drawEveryGridRow("full-medications");
-            p.waitForCondition(() -> record.texts("#full-medications .cp-row-title").size() == 27);
-            assertThat(record.texts("#full-medications .cp-row-title")).contains(LONGEST_DRUG,
-                    "Omeprazole 20mg gastro-resistant capsules", "Tamsulosin 400microgram modified-release capsules");
+            // A list this size is drawn whole: every row is measured.
+            List<String> every = List.of("Apixaban 2.5mg tablets", LONGEST_DRUG,
+                    "Omeprazole 20mg gastro-resistant capsules", "Tamsulosin 400microgram modified-release capsules",
+                    "Prednisolone 5mg tablets");
+            p.waitForCondition(() -> record.texts("#full-medications .cp-row-title").containsAll(every));
+            assertThat(record.texts("#full-medications .cp-row-title")).hasSize(27);
             assertThat(record.cutOff("#full-medications .cp-row-title, #full-medications .cp-row-details"))
                     .as("full medications cut off at %d px", width).isEmpty();
 
             record.openFullSection("tab-problems", "full-problems").locator(".cp-row-title").first().waitFor();
-            record.drawEveryGridRow("full-problems");
             assertThat(record.texts("#full-problems .cp-row-title")).contains("Chronic kidney disease stage 3");
             assertThat(record.cutOff("#full-problems .cp-row-title, #full-problems .cp-row-details"))
                     .as("full problems cut off at %d px", width).isEmpty();
 
             record.openFullSection("tab-consultations", "full-consultations").locator(".cp-row-title").first()
                     .waitFor();
-            record.drawEveryGridRow("full-consultations");
             assertThat(record.cutOff("#full-consultations .cp-row-title, #full-consultations .cp-row-details"))
                     .as("full consultations cut off at %d px", width).isEmpty();
             // A consultation row says it expands (a chevron, aria-expanded) and does, by touch or keyboard.

@@ -180,11 +180,6 @@ public class PatientRecordPage {
         return places;
     }
 
-    /** Tells the grid of a full section to draw every row, not only those in view (for measuring all of them). */
-    public void drawEveryGridRow(String panelId) {
-        page.evaluate("id => document.querySelector('#' + id + ' vaadin-grid').allRowsVisible = true", panelId);
-    }
-
     /** The texts of the elements matching the selector that are drawn on the page, in document order. */
     @SuppressWarnings("unchecked")
     public List<String> texts(String selector) {
