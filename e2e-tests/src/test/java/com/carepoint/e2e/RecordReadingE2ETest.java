@@ -62,7 +62,7 @@ class RecordReadingE2ETest extends BrowserTest {
             List<String> every = List.of("Apixaban 2.5mg tablets", LONGEST_DRUG,
                     "Omeprazole 20mg gastro-resistant capsules", "Tamsulosin 400microgram modified-release capsules",
                     "Prednisolone 5mg tablets");
-            p.waitForCondition(() -> record.texts("#full-medications .cp-row-title").containsAll(every));
+            record.waitForTexts("#full-medications .cp-row-title", every);
             assertThat(record.texts("#full-medications .cp-row-title")).hasSize(27);
             assertThat(record.cutOff("#full-medications .cp-row-title, #full-medications .cp-row-details"))
                     .as("full medications cut off at %d px", width).isEmpty();

@@ -180,6 +180,16 @@ public class PatientRecordPage {
         return places;
     }
 
+    /** Waits (in the browser, up to the one timeout) until elements matching the selector show each of these texts. */
+    public void waitForTexts(String selector, List<String> texts) {
+        page.waitForFunction("""
+                ([sel, wanted]) => {
+                  const shown = [...document.querySelectorAll(sel)].map(e => e.textContent.trim());
+                  return wanted.every(w => shown.includes(w));
+                }
+                """, List.of(selector, texts));
+    }
+
     /** The texts of the elements matching the selector that are drawn on the page, in document order. */
     @SuppressWarnings("unchecked")
     public List<String> texts(String selector) {
