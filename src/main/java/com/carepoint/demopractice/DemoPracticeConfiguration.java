@@ -13,6 +13,7 @@ import com.carepoint.demopractice.provider.DemoAppointments;
 import com.carepoint.demopractice.provider.DemoRecords;
 import com.carepoint.demopractice.provider.EndpointKind;
 import com.carepoint.demopractice.provider.PracticeServer;
+import com.carepoint.demopractice.ods.OdsServer;
 import com.carepoint.demopractice.sds.SdsServer;
 import com.carepoint.platform.SecurityHeaders;
 import jakarta.servlet.FilterChain;
@@ -58,6 +59,7 @@ public class DemoPracticeConfiguration {
     public static final String GP_PATH = "/demo/gp/";
     public static final String PDS_PATH = "/demo/pds/FHIR/R4";
     public static final String SDS_PATH = "/demo/sds/FHIR/R4";
+    public static final String ODS_PATH = "/demo/ods/FHIR/R4";
 
     public DemoPracticeConfiguration() {
         // A practice's deliberate refusal (ACCESS DENIED, NO_ORGANISATION_CONSENT, ...) is one log line, not HAPI's
@@ -152,6 +154,9 @@ public class DemoPracticeConfiguration {
             ServletRegistration.Dynamic pds = servletContext.addServlet("demo-pds", new PdsServer(r4, records));
             pds.addMapping(PDS_PATH + "/*");
             pds.setLoadOnStartup(1);
+            ServletRegistration.Dynamic ods = servletContext.addServlet("demo-ods", new OdsServer(r4, data));
+            ods.addMapping(ODS_PATH + "/*");
+            ods.setLoadOnStartup(1);
             ServletRegistration.Dynamic sds = servletContext.addServlet("demo-sds", new SdsServer(r4, data));
             sds.addMapping(SDS_PATH + "/*");
             sds.setLoadOnStartup(1);

@@ -579,13 +579,42 @@ final class StructuredRecordMapper {
     }
 
     private static String practitionerName(Practitioner p) {
-        var n = p.getNameFirstRep();
-        if (n.hasText()) {
-            return n.getText();
+        return clinicianName(p.getNameFirstRep());
+    }
+
+    /**
+     * A clinician's name in one style whatever the GP system (issue 14, row 14): title, given name, family name
+     * ("Dr Helen Marsh", "Rajesh Kapoor") from the name's parts, a family name sent in capitals shown in the usual
+     * case; only a name sent as text alone is shown as sent, turned round when it is "FAMILY, Given".
+     */
+    static String clinicianName(org.hl7.fhir.dstu3.model.HumanName n) {
+        if (!n.hasFamily()) {
+            String text = n.hasText() ? n.getText().trim() : "";
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^,]+),\\s*([^,(]+?)\\s*(?:\\((.+)\\))?")
+                    .matcher(text);
+            if (m.matches()) {
+                return ((m.group(3) == null ? "" : m.group(3) + " ") + m.group(2) + " " + usualCase(m.group(1).trim()))
+                        .trim();
+            }
+            return text;
         }
         String prefix = n.getPrefix().isEmpty() ? "" : n.getPrefix().getFirst().getValue() + " ";
         String given = n.getGiven().isEmpty() ? "" : n.getGiven().getFirst().getValue() + " ";
-        return (prefix + given + n.getFamily()).trim();
+        return (prefix + given + usualCase(n.getFamily().trim())).trim();
+    }
+
+    /** "KAPOOR" → "Kapoor", "O'NEILL-SMITH" → "O'Neill-Smith"; a name in mixed case ("McDonald") is left as it is. */
+    private static String usualCase(String family) {
+        if (!family.equals(family.toUpperCase(Locale.UK)) || family.equals(family.toLowerCase(Locale.UK))) {
+            return family;
+        }
+        StringBuilder out = new StringBuilder(family.length());
+        boolean start = true;
+        for (char c : family.toCharArray()) {
+            out.append(start ? c : Character.toLowerCase(c));
+            start = !Character.isLetter(c);
+        }
+        return out.toString();
     }
 
     /** A FHIR date or dateTime at the precision it was recorded, in UK time. */

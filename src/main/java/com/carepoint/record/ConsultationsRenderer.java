@@ -7,7 +7,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.component.html.Span;
 
 /**
  * Consultations: the most recent, expandable, on the first screen; all of them in the full section. Each topic keeps its own title and headings.
@@ -41,8 +41,14 @@ final class ConsultationsRenderer implements SectionRenderer<Consultation> {
     }
 
     static Details consultationDetails(Consultation c, boolean opened) {
-        Details details = new Details(c.when().display() + " · " + c.type()
-                + c.clinician().map(n -> " · " + n).orElse("") + " — " + c.summary());
+        // The summary wraps inside its card: when, what kind and who on one line, what it was about in full below.
+        Span when = new Span(SectionStates.joined(c.when().display(), c.type(), c.clinician().orElse("")));
+        when.addClassName("cp-consultation-when");
+        Strong title = new Strong(c.summary());
+        title.addClassName("cp-consultation-title");
+        Span summary = new Span(when, title);
+        summary.addClassName("cp-consultation-summary");
+        Details details = new Details(summary);
         details.addClassName("cp-consultation");
         details.add(consultationBody(c));
         details.setOpened(opened);
@@ -79,14 +85,11 @@ final class ConsultationsRenderer implements SectionRenderer<Consultation> {
             if (s.items().isEmpty()) {
                 return SectionStates.nothingRecorded(s, "No consultations recorded.");
             }
-            Grid<Consultation> grid = SectionStates.grid();
+            Grid<Consultation> grid = SectionStates.rows("Consultation (newest first)", Consultation::summary,
+                    c -> SectionStates.joined(c.when().display(), c.type(), c.clinician().orElse("")),
+                    ConsultationsRenderer::consultationBody);
             grid.setId("consultations-grid");
-            grid.addColumn(c -> c.when().display()).setHeader("When").setAutoWidth(true);
-            grid.addColumn(Consultation::type).setHeader("Type").setAutoWidth(true);
-            grid.addColumn(c -> c.clinician().orElse("")).setHeader("Clinician").setAutoWidth(true);
-            grid.addColumn(Consultation::summary).setHeader("Summary").setFlexGrow(3);
-            grid.setItemDetailsRenderer(new ComponentRenderer<>(ConsultationsRenderer::consultationBody));
-            grid.setItems(s.items());
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

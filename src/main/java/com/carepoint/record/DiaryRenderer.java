@@ -31,11 +31,9 @@ final class DiaryRenderer implements SectionRenderer<DiaryEntry> {
             if (s.items().isEmpty()) {
                 return SectionStates.nothingRecorded(s, "No diary entries recorded.");
             }
-            Grid<DiaryEntry> grid = SectionStates.grid();
-            grid.addColumn(d -> d.due().map(PartialDate::dateOnly).orElse("")).setHeader("Due").setAutoWidth(true);
-            grid.addColumn(d -> d.what().display()).setHeader("What").setFlexGrow(2);
-            grid.addColumn(d -> d.note().orElse("")).setHeader("Note").setFlexGrow(3);
-            grid.setItems(s.items());
+            Grid<DiaryEntry> grid = SectionStates.rows("Diary entry", d -> d.what().display(),
+                    d -> SectionStates.joined(d.due().map(x -> "due " + x.dateOnly()).orElse(""), d.note().orElse("")));
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

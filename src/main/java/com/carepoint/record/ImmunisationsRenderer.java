@@ -31,13 +31,11 @@ final class ImmunisationsRenderer implements SectionRenderer<Immunisation> {
             if (s.items().isEmpty()) {
                 return SectionStates.nothingRecorded(s, "No immunisations recorded.");
             }
-            Grid<Immunisation> grid = SectionStates.grid();
-            grid.addColumn(i -> i.given().map(PartialDate::dateOnly).orElse("")).setHeader("Date").setAutoWidth(true);
-            grid.addColumn(i -> i.vaccine().display()).setHeader("Vaccine").setFlexGrow(3);
-            grid.addColumn(i -> i.dose().map(d -> "Dose " + d).orElse("")).setHeader("Dose").setAutoWidth(true);
-            grid.addColumn(i -> i.notGiven() ? "Not given" + i.reasonNotGiven().map(r -> ": " + r).orElse("") : "Given")
-                    .setHeader("Given").setFlexGrow(2);
-            grid.setItems(s.items());
+            Grid<Immunisation> grid = SectionStates.rows("Immunisation", i -> i.vaccine().display(),
+                    i -> SectionStates.joined(i.given().map(PartialDate::dateOnly).orElse(""),
+                            i.dose().map(d -> "Dose " + d).orElse(""),
+                            i.notGiven() ? "Not given" + i.reasonNotGiven().map(r -> ": " + r).orElse("") : "Given"));
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

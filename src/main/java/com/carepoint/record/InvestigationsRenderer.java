@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.util.List;
 
 /**
@@ -37,12 +36,10 @@ final class InvestigationsRenderer implements SectionRenderer<Investigation> {
             if (s.items().isEmpty()) {
                 return SectionStates.nothingRecorded(s, "No investigations recorded.");
             }
-            Grid<Investigation> grid = SectionStates.grid();
-            grid.addColumn(i -> i.when().map(PartialDate::dateOnly).orElse("")).setHeader("Date").setAutoWidth(true);
-            grid.addColumn(i -> i.what().display()).setHeader("Investigation").setFlexGrow(2);
-            grid.addColumn(i -> i.conclusion().orElse("")).setHeader("Conclusion").setFlexGrow(3);
-            grid.setItemDetailsRenderer(new ComponentRenderer<>(InvestigationsRenderer::investigationBody));
-            grid.setItems(s.items());
+            Grid<Investigation> grid = SectionStates.rows("Investigation", i -> i.what().display(),
+                    i -> SectionStates.joined(i.when().map(PartialDate::dateOnly).orElse(""),
+                            i.conclusion().orElse("")), InvestigationsRenderer::investigationBody);
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

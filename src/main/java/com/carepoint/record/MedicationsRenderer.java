@@ -9,8 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,7 +24,12 @@ final class MedicationsRenderer implements SectionRenderer<Medication> {
 
     @Override
     public Component summary(Section<Medication> s) {
-        return currentMedications(s);
+        return currentMedications(s, null);
+    }
+
+    @Override
+    public Component summary(Section<Medication> s, Runnable showAll) {
+        return currentMedications(s, showAll);
     }
 
     @Override
@@ -34,24 +37,25 @@ final class MedicationsRenderer implements SectionRenderer<Medication> {
         return medications(s);
     }
 
-    static Component currentMedications(Section<Medication> s) {
+    static Component currentMedications(Section<Medication> s, Runnable showAll) {
         return SectionStates.state(s, () -> {
             List<Medication> current = s.items().stream().filter(Medication::current).toList();
             if (current.isEmpty()) {
                 return SectionStates.nothingRecorded(s, "No current medications recorded.");
             }
-            UnorderedList list = new UnorderedList();
-            list.addClassName("cp-medication-list");
-            current.forEach(m -> {
+            return SectionStates.capped(current, m -> {
                 ListItem li = new ListItem();
-                li.add(new Strong(m.what().display()), new Span(" " + m.dosage()));
+                Strong name = new Strong(m.what().display());
+                name.addClassName("cp-drug-name");
+                Span dose = new Span(" " + m.dosage());
+                dose.addClassName("cp-dose");
+                li.add(name, dose);
                 Span meta = new Span(" · " + Text.capitalise(m.prescriptionType())
                         + m.lastIssued().map(d -> " · last issued " + d.dateOnly()).orElse(""));
                 meta.addClassName("cp-meta");
                 li.add(meta);
-                list.add(li);
-            });
-            return list;
+                return li;
+            }, "cp-medication-list", "current medications", "show-all-medications", showAll);
         });
     }
 
@@ -60,19 +64,17 @@ final class MedicationsRenderer implements SectionRenderer<Medication> {
             if (s.items().isEmpty()) {
                 return SectionStates.nothingRecorded(s, "No medications recorded.");
             }
-            Grid<Medication> grid = SectionStates.grid();
-            grid.addColumn(m -> m.what().display()).setHeader("Medication").setFlexGrow(3).setResizable(true);
-            grid.addColumn(Medication::dosage).setHeader("Dosage").setFlexGrow(3);
-            grid.addColumn(m -> Text.capitalise(m.prescriptionType())).setHeader("Type").setAutoWidth(true);
-            grid.addColumn(m -> m.current() ? "Current" : "Past").setHeader("Status").setAutoWidth(true);
-            grid.addColumn(m -> m.started().map(PartialDate::dateOnly).orElse("")).setHeader("Started").setAutoWidth(true);
-            grid.addColumn(m -> m.lastIssued().map(PartialDate::dateOnly).orElse("")).setHeader("Last issued").setAutoWidth(true);
-            grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Paragraph(
+            Grid<Medication> grid = SectionStates.rows("Medication (current and past)", m -> m.what().display(),
+                    m -> SectionStates.joined(m.dosage(), Text.capitalise(m.prescriptionType()),
+                            m.current() ? "Current" : "Past", m.started().map(d -> "started " + d.dateOnly()).orElse(""),
+                            m.ended().map(d -> "ended " + d.dateOnly()).orElse(""),
+                            m.lastIssued().map(d -> "last issued " + d.dateOnly()).orElse("")),
+                    m -> new Paragraph(
                     m.quantity().map(q -> "Quantity " + q + ". ").orElse("") + (m.issues().isEmpty()
                             ? "No issues recorded." : "Issued " + m.issues().size() + " times: "
                             + m.issues().stream().limit(12).map(PartialDate::dateOnly).collect(Collectors.joining(", "))
-                            + (m.issues().size() > 12 ? ", …" : "")))));
-            grid.setItems(s.items());
+                            + (m.issues().size() > 12 ? ", …" : ""))));
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

@@ -31,11 +31,9 @@ final class ObservationsRenderer implements SectionRenderer<Observation> {
             if (s.items().isEmpty()) {
                 return SectionStates.nothingRecorded(s, "No other observations recorded.");
             }
-            Grid<Observation> grid = SectionStates.grid();
-            grid.addColumn(o -> o.when().map(PartialDate::dateOnly).orElse("")).setHeader("Date").setAutoWidth(true);
-            grid.addColumn(o -> o.what().display()).setHeader("Observation").setFlexGrow(2);
-            grid.addColumn(Observation::value).setHeader("Value").setFlexGrow(2);
-            grid.setItems(s.items());
+            Grid<Observation> grid = SectionStates.rows("Observation", o -> o.what().display(),
+                    o -> SectionStates.joined(o.value(), o.when().map(PartialDate::dateOnly).orElse("")));
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

@@ -28,6 +28,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -46,6 +47,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -90,6 +93,12 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     /** First-screen sections of the current load still to answer; the status line ends when it reaches 0. */
     private int pendingFirstScreen;
     private boolean sourceShown;
+    /** How to phone the practice, once looked up for this patient; the lines waiting for it meanwhile. */
+    private String howToPhone;
+    private boolean contactRequested;
+    private final List<Paragraph> contactLines = new java.util.ArrayList<>();
+    /** Each full section's latest retrieval: an answer to an earlier (cancelled or refreshed) one is not drawn. */
+    private final Map<SectionKind, Long> fullAttempts = new EnumMap<>(SectionKind.class);
 
     public PatientRecordView(OpenPatients openPatients, RecordService records, CurrentUserService users,
             ExecutorService recordExecutor, AppointmentService appointments) {
@@ -113,6 +122,9 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         removeAll();
         cards.clear();
         fullPanels.clear();
+        howToPhone = null;
+        contactRequested = false;
+        contactLines.clear();
         Optional<TracedPatient> traced = openPatients.get(token);
         if (traced.isEmpty()) {
             guard.start("none");
@@ -134,12 +146,12 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                         + "marks this patient's record as sensitive. Their address and contact details are withheld, "
                         + "and Carepoint does not request their GP record. If you need clinical information, contact "
                         + "the registered practice by phone and follow your organisation's procedure for restricted "
-                        + "records.", "sensitive");
+                        + "records.", "sensitive", true);
                 case DECEASED -> notice("This patient has died", "The national demographics service records this "
                         + "patient as deceased. GP practices do not share the records of patients who have died "
-                        + "through GP Connect.", "deceased");
+                        + "through GP Connect.", "deceased", false);
                 case NO_PRACTICE -> notice("No registered GP practice", "The national demographics service has no "
-                        + "GP practice for this patient, so there is no GP record to show.", "no-practice");
+                        + "GP practice for this patient, so there is no GP record to show.", "no-practice", false);
             });
             return;
         }
@@ -248,7 +260,10 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             card.add(new H3(kind.title()), loading());
             fetch(kind, SectionRequest.FIRST_SCREEN, ticket, fetched -> {
                 card.removeAll();
-                card.add(new H3(kind.title()), SectionRenderer.summaryOf(fetched.section()));
+                card.add(new H3(kind.title()), SectionStates.wholeRecord(fetched.section())
+                        ? SectionStates.saidAbove(fetched.section())
+                        : withContact(fetched.section(), SectionRenderer.summaryOf(fetched.section(),
+                                () -> showFull(kind))));
                 pendingFirstScreen--;
                 endStatusWhenAllAnswered();
             });
@@ -267,6 +282,24 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     }
 
     /**
+     * The first screen's "Show all …": the section's full tab is chosen (and retrieved; the tab already showing is
+     * retrieved with its button) and scrolled into view.
+     */
+    private void showFull(SectionKind kind) {
+        Div panel = fullPanels.get(kind);
+        if (panel == null || fullSheet == null) {
+            return;
+        }
+        Tab tab = fullSheet.getTab(panel);
+        if (fullSheet.getSelectedTab() == tab) {
+            loadFull(kind);
+        } else {
+            fullSheet.setSelectedTab(tab);
+        }
+        fullSheet.scrollIntoView();
+    }
+
+    /**
      * A full section is retrieved when its tab is chosen, or — for the tab already showing, which cannot be chosen
      * again — with this button, so an open tab is never blank.
      */
@@ -279,8 +312,10 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         show.addThemeVariants(ButtonVariant.TERTIARY);
         panel.add(new Paragraph(documents ? "The documents filed in the patient's record (letters, discharge "
                 + "summaries, reports) are listed by the practice when you ask for them; each PDF is retrieved when "
-                + "you choose to view it." : "The full section, including past entries, is retrieved from the "
-                + "practice when you ask for it."), show);
+                + "you choose to view it." : records.permission(user).currentOnly() ? "The current information in this "
+                + "section that your role may see is retrieved from the practice when you ask for it."
+                : "The full section, including past entries, is retrieved from the practice when you ask for it."),
+                show);
     }
 
     private void loadFull(SectionKind kind) {
@@ -290,12 +325,42 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         }
         panel.getElement().setAttribute("data-loaded", "true");
         panel.removeAll();
-        panel.add(loading());
-        fetch(kind, SectionRequest.FULL, guard.current(), fetched -> {
+        long attempt = fullAttempts.merge(kind, 1L, Long::sum);
+        BooleanSupplier wanted = () -> fullAttempts.getOrDefault(kind, 0L) == attempt;
+        Future<?> call = fetch(kind, SectionRequest.FULL, guard.current(), wanted, fetched -> {
             panel.removeAll();
-            panel.add(kind == SectionKind.DOCUMENTS ? documents(fetched.section())
-                    : SectionRenderer.fullOf(fetched.section()));
+            panel.add(withContact(fetched.section(), kind == SectionKind.DOCUMENTS ? documents(fetched.section())
+                    : SectionRenderer.fullOf(fetched.section())));
         });
+        Button cancel = new Button("Cancel", e -> cancelFull(kind, call));
+        cancel.setId("cancel-full-" + kind.name().toLowerCase(Locale.UK));
+        cancel.addThemeVariants(ButtonVariant.TERTIARY);
+        cancel.getElement().setAttribute("aria-label", "Cancel retrieving the full " + kind.title()
+                .toLowerCase(Locale.UK) + " record");
+        Div progress = loading();
+        progress.add(cancel);
+        panel.add(progress);
+    }
+
+    /**
+     * Stops waiting for a full section (issue 14, row 9): its answer is no longer wanted, the call is interrupted —
+     * which closes its connection and frees its place among the calls to the practice — and the panel says that
+     * nothing was retrieved and offers to retrieve it again. The call is audited with its outcome as every call is.
+     */
+    private void cancelFull(SectionKind kind, Future<?> call) {
+        Div panel = fullPanels.get(kind);
+        if (panel == null) {
+            return;
+        }
+        fullAttempts.merge(kind, 1L, Long::sum);
+        call.cancel(true);
+        panel.getElement().removeAttribute("data-loaded");
+        placeholder(kind, panel);
+        Paragraph stopped = new Paragraph("You stopped retrieving the full " + kind.title().toLowerCase(Locale.UK)
+                + " record. Nothing from it is shown; it is not known what it holds.");
+        stopped.setId("stopped-" + kind.name().toLowerCase(Locale.UK));
+        stopped.addClassName("cp-stopped");
+        panel.addComponentAsFirst(stopped);
     }
 
     @SuppressWarnings("unchecked")
@@ -335,15 +400,21 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         });
     }
 
-    private void fetch(SectionKind kind, SectionRequest request, RenderGuard.Ticket ticket,
+    private Future<?> fetch(SectionKind kind, SectionRequest request, RenderGuard.Ticket ticket,
             Consumer<FetchedSection> render) {
+        return fetch(kind, request, ticket, () -> true, render);
+    }
+
+    /** One section retrieved on a virtual thread; its answer is drawn only while the same load still wants it. */
+    private Future<?> fetch(SectionKind kind, SectionRequest request, RenderGuard.Ticket ticket,
+            BooleanSupplier wanted, Consumer<FetchedSection> render) {
         UI ui = UI.getCurrent();
         PatientContext current = context;
         AccessReason why = reason;
-        executor.submit(() -> {
+        return executor.submit(() -> {
             FetchedSection fetched = safely(() -> records.section(current, kind, request, why), kind);
             ui.access(() -> {
-                if (!guard.isCurrent(ticket)) {
+                if (!guard.isCurrent(ticket) || !wanted.getAsBoolean()) {
                     return;
                 }
                 try {
@@ -401,6 +472,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         recordProblem.add(SectionStates.problem(SectionKind.ALLERGIES, problem).getChildren()
                 .skip(1).toArray(Component[]::new));
         recordProblem.addClassNames("cp-problem", "cp-record-problem");
+        recordProblem.add(contactLine());
         recordProblem.getElement().setAttribute("data-problem", problem.kind().name());
         recordProblem.setVisible(true);
         source.setText("The GP record could not be retrieved.");
@@ -413,7 +485,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             guard.start("wrong-patient");
             cards.forEach((kind, card) -> {
                 card.removeAll();
-                card.add(new H3(kind.title()), SectionRenderer.summaryOf(Section.failed(kind, problem)));
+                card.add(new H3(kind.title()), SectionStates.saidAbove(Section.failed(kind, problem)));
             });
             fullPanels.forEach((kind, panel) -> {
                 panel.removeAll();
@@ -423,15 +495,92 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         }
     }
 
+    /**
+     * A line saying how to phone the patient's practice — its name and number from the organisation register, or
+     * that the number is not known (never a made-up one) — wherever the user is told to phone it (issue 14, row 7).
+     * The register is asked once per patient, off the UI thread; lines shown meanwhile are filled in when it answers.
+     */
+    private Paragraph contactLine() {
+        Paragraph line = new Paragraph(howToPhone != null ? howToPhone : "Looking up the practice's telephone number…");
+        line.addClassName("cp-practice-contact");
+        line.getElement().setAttribute("data-practice-contact", "true");
+        if (howToPhone != null) {
+            return line;
+        }
+        contactLines.add(line);
+        if (!contactRequested) {
+            contactRequested = true;
+            UI ui = UI.getCurrent();
+            TracedPatient who = patient;
+            PatientBanner shownBanner = banner;
+            executor.submit(() -> {
+                Optional<PracticeContact> contact;
+                try {
+                    contact = records.practiceContact(who);
+                } catch (RuntimeException e) {
+                    contact = who.registeredPracticeOds().map(ods -> new PracticeContact(ods, Optional.empty(),
+                            Optional.empty(), false));
+                }
+                Optional<PracticeContact> found = contact;
+                ui.access(() -> {
+                    if (patient != who) {
+                        return;
+                    }
+                    howToPhone = found.map(PracticeContact::howToPhone)
+                            .orElse("This patient has no registered practice to phone.");
+                    contactLines.forEach(l -> l.setText(howToPhone));
+                    contactLines.clear();
+                    found.ifPresent(c -> c.name().filter(n -> !sourceShown)
+                            .ifPresent(n -> shownBanner.setPractice(n, c.odsCode())));
+                });
+            });
+        }
+        return line;
+    }
+
+    /** A section problem that tells the user to phone the practice gets the practice's number beside it. */
+    private Component withContact(Section<?> section, Component shown) {
+        boolean phone = section.problem().map(p -> p.whatToDo().contains("by phone")).orElse(false);
+        if (!phone || SectionStates.wholeRecord(section)) {
+            return shown;
+        }
+        return new Div(shown, contactLine());
+    }
+
+    /**
+     * What shows while a part of the record is on its way (issue 14, row 9): a moving progress bar and, from the
+     * first second, the time waited so far ("Retrieving… 4 s"), counted in the browser so that a slow practice costs
+     * no server round trips.
+     */
     private static Div loading() {
-        Div d = new Div(new Span("Retrieving…"));
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        bar.addClassName("cp-progress");
+        bar.getElement().setAttribute("aria-label", "Retrieving");
+        Span text = new Span("Retrieving…");
+        text.addClassName("cp-elapsed");
+        text.getElement().executeJs("""
+                const el = this;
+                const start = Date.now();
+                const tick = () => {
+                  if (!el.isConnected) return;
+                  const s = Math.floor((Date.now() - start) / 1000);
+                  el.textContent = s < 1 ? 'Retrieving…' : 'Retrieving… ' + s + ' s';
+                  setTimeout(tick, 1000);
+                };
+                setTimeout(tick, 1000);
+                """);
+        Div d = new Div(bar, text);
         d.addClassName("cp-loading");
         d.getElement().setAttribute("aria-busy", "true");
         return d;
     }
 
-    private static Div notice(String title, String text, String kind) {
+    private Div notice(String title, String text, String kind, boolean phone) {
         Div d = new Div(new H2(title), new Paragraph(text));
+        if (phone) {
+            d.add(contactLine());
+        }
         d.addClassNames("cp-notice", "cp-notice-" + kind);
         d.setId("record-notice");
         return d;

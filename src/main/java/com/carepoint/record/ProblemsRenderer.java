@@ -7,7 +7,6 @@ import com.carepoint.record.RecordItems.Problem;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.UnorderedList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -23,7 +22,12 @@ final class ProblemsRenderer implements SectionRenderer<Problem> {
 
     @Override
     public Component summary(Section<Problem> s) {
-        return activeProblems(s);
+        return activeProblems(s, null);
+    }
+
+    @Override
+    public Component summary(Section<Problem> s, Runnable showAll) {
+        return activeProblems(s, showAll);
     }
 
     @Override
@@ -31,7 +35,7 @@ final class ProblemsRenderer implements SectionRenderer<Problem> {
         return problems(s);
     }
 
-    static Component activeProblems(Section<Problem> s) {
+    static Component activeProblems(Section<Problem> s, Runnable showAll) {
         return SectionStates.state(s, () -> {
             List<Problem> active = s.items().stream().filter(Problem::active)
                     .sorted(Comparator.comparing((Problem p) -> !"major".equals(p.significance())))
@@ -39,11 +43,9 @@ final class ProblemsRenderer implements SectionRenderer<Problem> {
             if (active.isEmpty()) {
                 return SectionStates.nothingRecorded(s, "No active problems recorded.");
             }
-            UnorderedList list = new UnorderedList();
-            list.addClassName("cp-problem-list");
-            active.forEach(p -> list.add(new ListItem(p.what().display() + p.onset().map(o -> " · since "
-                    + o.dateOnly()).orElse("") + ("major".equals(p.significance()) ? " · major" : ""))));
-            return list;
+            return SectionStates.capped(active, p -> new ListItem(p.what().display() + p.onset().map(o -> " · since "
+                    + o.dateOnly()).orElse("") + ("major".equals(p.significance()) ? " · major" : "")),
+                    "cp-problem-list", "active problems", "show-all-problems", showAll);
         });
     }
 
@@ -52,13 +54,11 @@ final class ProblemsRenderer implements SectionRenderer<Problem> {
             if (s.items().isEmpty()) {
                 return SectionStates.nothingRecorded(s, "No problems recorded.");
             }
-            Grid<Problem> grid = SectionStates.grid();
-            grid.addColumn(p -> p.what().display()).setHeader("Problem").setFlexGrow(3);
-            grid.addColumn(p -> p.active() ? "Active" : "Inactive").setHeader("Status").setAutoWidth(true);
-            grid.addColumn(p -> Text.capitalise(p.significance())).setHeader("Significance").setAutoWidth(true);
-            grid.addColumn(p -> p.onset().map(PartialDate::dateOnly).orElse("")).setHeader("Onset").setAutoWidth(true);
-            grid.addColumn(p -> p.ended().map(PartialDate::dateOnly).orElse("")).setHeader("Ended").setAutoWidth(true);
-            grid.setItems(s.items());
+            Grid<Problem> grid = SectionStates.rows("Problem", p -> p.what().display(),
+                    p -> SectionStates.joined(p.active() ? "Active" : "Inactive", Text.capitalise(p.significance()),
+                            p.onset().map(o -> "onset " + o.dateOnly()).orElse(""),
+                            p.ended().map(e -> "ended " + e.dateOnly()).orElse("")));
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

@@ -42,8 +42,13 @@ public class RecordAccess {
     public FetchedSection fetch(CurrentUser user, PatientContext context, SectionKind kind,
             SectionRequest request) {
         try {
-            return fetchWithinPolicy(user, context, kind, request);
+            FetchedSection fetched = fetchWithinPolicy(user, context, kind, request);
+            return stoppedByTheUser(kind).orElse(fetched);
         } catch (Throwable e) {
+            Optional<FetchedSection> stopped = stoppedByTheUser(kind);
+            if (stopped.isPresent()) {
+                return stopped.get();
+            }
             // Every failure, errors included (a stack overflow on a deeply nested answer, a linkage error), becomes a
             // failed section that says so: for allergies, "could not be retrieved", never silence. Only the JVM's
             // own fatal errors go on (out of memory ends the process, which the platform restarts).
@@ -55,6 +60,22 @@ public class RecordAccess {
                     kind, trace, e.getClass().getSimpleName());
             return new FetchedSection(Section.failed(kind, RecordProblem.carepointError(trace)), Optional.empty(), trace);
         }
+    }
+
+    /**
+     * A call the user cancelled (the record page interrupts its thread, which closes the call's connection): the
+     * interrupt is taken here, so the audit entry that follows can still be written, and the section says it was
+     * stopped — whatever the interrupted call happened to fail with.
+     */
+    private static Optional<FetchedSection> stoppedByTheUser(SectionKind kind) {
+        if (!Thread.interrupted()) {
+            return Optional.empty();
+        }
+        String trace = UUID.randomUUID().toString();
+        log.info("Section {} stopped by the user trace={}", kind, trace);
+        return Optional.of(new FetchedSection(Section.failed(kind, new RecordProblem(RecordProblem.Kind.TIMEOUT,
+                "Retrieving this part of the record was stopped before the practice answered.",
+                "Retrieve it again when you need it.", trace)), Optional.empty(), trace));
     }
 
     private FetchedSection fetchWithinPolicy(CurrentUser user, PatientContext context,

@@ -43,10 +43,30 @@ public class RecordService {
     /** Practice and organisation pairs already notified by this node (a notification is made once anyway). */
     private final Set<String> notified = ConcurrentHashMap.newKeySet();
 
-    public RecordService(RecordAccess access, AccessAudit audit, PracticeNotifications notifications) {
+    private final PracticeDirectory practices;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public RecordService(RecordAccess access, AccessAudit audit, PracticeNotifications notifications,
+            PracticeDirectory practices) {
         this.access = access;
         this.audit = audit;
         this.notifications = notifications;
+        this.practices = practices;
+    }
+
+    /** For tests that never tell the user to phone a practice: every practice's number is unknown. */
+    RecordService(RecordAccess access, AccessAudit audit, PracticeNotifications notifications) {
+        this(access, audit, notifications,
+                ods -> new PracticeContact(ods, Optional.empty(), Optional.empty(), false));
+    }
+
+    /**
+     * How to phone the patient's registered practice (issue 14, row 7): its name and telephone number from the
+     * national organisation register, for every message that tells the user to phone it. Never a made-up number.
+     * May be slow (a directory call): the view asks off the UI thread.
+     */
+    public Optional<PracticeContact> practiceContact(TracedPatient patient) {
+        return patient.registeredPracticeOds().map(practices::contact);
     }
 
     public DataSharingPolicy.Permission permission(CurrentUser user) {

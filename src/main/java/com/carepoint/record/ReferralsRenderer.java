@@ -32,13 +32,10 @@ final class ReferralsRenderer implements SectionRenderer<Referral> {
             if (s.items().isEmpty()) {
                 return SectionStates.nothingRecorded(s, "No referrals recorded.");
             }
-            Grid<Referral> grid = SectionStates.grid();
-            grid.addColumn(r -> r.when().map(PartialDate::dateOnly).orElse("")).setHeader("Date").setAutoWidth(true);
-            grid.addColumn(Referral::to).setHeader("To").setFlexGrow(2);
-            grid.addColumn(r -> r.reason().orElse("")).setHeader("Reason").setFlexGrow(2);
-            grid.addColumn(r -> Text.capitalise(r.priority())).setHeader("Priority").setAutoWidth(true);
-            grid.addColumn(r -> Text.capitalise(r.status())).setHeader("Status").setAutoWidth(true);
-            grid.setItems(s.items());
+            Grid<Referral> grid = SectionStates.rows("Referral", r -> "To " + r.to(),
+                    r -> SectionStates.joined(r.when().map(PartialDate::dateOnly).orElse(""), r.reason().orElse(""),
+                            Text.capitalise(r.priority()), Text.capitalise(r.status())));
+            SectionStates.setItems(grid, s.items());
             return grid;
         });
     }

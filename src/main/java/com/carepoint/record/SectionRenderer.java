@@ -17,6 +17,14 @@ interface SectionRenderer<T> {
 
     Component summary(Section<T> section);
 
+    /**
+     * The first-screen summary with a way to the full section: a long list is cut to its first
+     * {@link SectionStates#FIRST_SCREEN_LIMIT} items with a plain "Show all …" that runs {@code showAll}.
+     */
+    default Component summary(Section<T> section, Runnable showAll) {
+        return summary(section);
+    }
+
     Component full(Section<T> section);
 
     /** Every section's renderer, by kind. */
@@ -29,6 +37,11 @@ interface SectionRenderer<T> {
     /** The first-screen summary of any section. */
     static Component summaryOf(Section<?> section) {
         return renderer(section).summary(cast(section));
+    }
+
+    /** The first-screen summary of any section, a long list capped with a "Show all …" that runs {@code showAll}. */
+    static Component summaryOf(Section<?> section, Runnable showAll) {
+        return renderer(section).summary(cast(section), showAll);
     }
 
     /** The full view of any section. */

@@ -27,6 +27,9 @@ class SocialCareSummaryE2ETest extends BrowserTest {
         assertThat(page.locator("#tab-referrals")).hasCount(0);
         assertThat(page.locator("#tab-documents")).hasCount(0);
         assertThat(page.locator("#policy-scope")).containsText("current information only");
+        // Social care's full sections hold current information only: never told they include past entries.
+        assertThat(page.locator("#full-allergies")).containsText("The current information in this section");
+        assertThat(page.locator("#full-record")).not().containsText("past entries");
         var problems = record.openFullSection("tab-problems", "full-problems");
         assertThat(problems).containsText("Essential hypertension");
         assertThat(problems).not().containsText("Depressive disorder");

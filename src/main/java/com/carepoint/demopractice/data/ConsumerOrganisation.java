@@ -6,6 +6,11 @@ package com.carepoint.demopractice.data;
  * organisation only by ODS code.
  *
  * @param type the organisation type, as Carepoint's policy names them (e.g. {@code local-authority})
+ * @param telephone the telephone number the register holds, if any (the ODS stand-in serves it)
  */
-public record ConsumerOrganisation(String odsCode, String name, String type) {
+public record ConsumerOrganisation(String odsCode, String name, String type, String telephone) {
+
+    public ConsumerOrganisation(String odsCode, String name, String type) {
+        this(odsCode, name, type, null);
+    }
 }

@@ -104,6 +104,101 @@ public class PatientRecordPage {
         return page.locator("#emergency-notice");
     }
 
+    /**
+     * Every element matching the selector whose text is cut off, measured by the browser: content wider than its box,
+     * text reaching outside its own box, text shown with an ellipsis, or text reaching outside a box around it that
+     * hides what overflows (a grid cell, a card). Each is named with its text and the widths measured.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> cutOff(String selector) {
+        return (List<String>) page.evaluate("""
+                sel => {
+                  const out = [];
+                  for (const e of document.querySelectorAll(sel)) {
+                    const box = e.getBoundingClientRect();
+                    if (box.width === 0 && box.height === 0) continue;
+                    const range = document.createRange();
+                    range.selectNodeContents(e);
+                    const text = range.getBoundingClientRect();
+                    const name = '"' + e.textContent.slice(0, 60) + '"';
+                    if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display !== 'inline') {
+                      out.push(name + ': content ' + e.scrollWidth + ' px wide in ' + e.clientWidth + ' px');
+                    }
+                    if (text.left < box.left - 1 || text.right > box.right + 1) {
+                      out.push(name + ': text [' + Math.round(text.left) + '..' + Math.round(text.right)
+                          + '] outside its box [' + Math.round(box.left) + '..' + Math.round(box.right) + ']');
+                    }
+                    for (let a = e; a; a = a.parentElement) {
+                      const st = getComputedStyle(a);
+                      if (st.textOverflow === 'ellipsis' && a.scrollWidth > a.clientWidth + 1) {
+                        out.push(name + ': shown with an ellipsis in ' + a.tagName.toLowerCase());
+                      }
+                      if (a !== e && (st.overflowX !== 'visible')) {
+                        const c = a.getBoundingClientRect();
+                        if (text.left < c.left - 1 || text.right > c.right + 1) {
+                          out.push(name + ': text [' + Math.round(text.left) + '..' + Math.round(text.right)
+                              + '] cut by ' + a.tagName.toLowerCase() + ' [' + Math.round(c.left) + '..'
+                              + Math.round(c.right) + ']');
+                        }
+                      }
+                      if (a.tagName === 'VAADIN-GRID-CELL-CONTENT' && a.scrollHeight > a.clientHeight + 1) {
+                        out.push(name + ': its grid cell is ' + a.clientHeight + ' px high for ' + a.scrollHeight + ' px');
+                      }
+                      if (a.classList.contains('cp-card') || a.tagName === 'VAADIN-GRID') break;
+                    }
+                  }
+                  return out;
+                }
+                """, selector);
+    }
+
+    /** The first-screen cards' ids in reading order (document order). */
+    @SuppressWarnings("unchecked")
+    public List<String> cardOrder() {
+        return (List<String>) page.locator("#record-summary > .cp-card").evaluateAll("cs => cs.map(c => c.id)");
+    }
+
+    /**
+     * Where each first-screen card starts, in CSS px from the top left of the first screen's area: its id to [left,
+     * top]. (Measured from the area, so a longer name in the banner above does not count as a move.)
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, List<Integer>> cardPlaces() {
+        java.util.Map<String, List<Number>> measured = (java.util.Map<String, List<Number>>) page.evaluate("""
+                () => {
+                  const area = document.querySelector('#record-summary').getBoundingClientRect();
+                  const out = {};
+                  for (const c of document.querySelectorAll('#record-summary > .cp-card')) {
+                    const r = c.getBoundingClientRect();
+                    out[c.id] = [Math.round(r.left - area.left), Math.round(r.top - area.top)];
+                  }
+                  return out;
+                }
+                """);
+        java.util.Map<String, List<Integer>> places = new java.util.LinkedHashMap<>();
+        measured.forEach((id, xy) -> places.put(id, xy.stream().map(Number::intValue).toList()));
+        return places;
+    }
+
+    /** Waits (in the browser, up to the one timeout) until elements matching the selector show each of these texts. */
+    public void waitForTexts(String selector, List<String> texts) {
+        page.waitForFunction("""
+                ([sel, wanted]) => {
+                  const shown = [...document.querySelectorAll(sel)].map(e => e.textContent.trim());
+                  return wanted.every(w => shown.includes(w));
+                }
+                """, List.of(selector, texts));
+    }
+
+    /** The texts of the elements matching the selector that are drawn on the page, in document order. */
+    @SuppressWarnings("unchecked")
+    public List<String> texts(String selector) {
+        return (List<String>) page.evaluate("""
+                sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length > 0)
+                    .map(e => e.textContent.trim())
+                """, selector);
+    }
+
     /** How the region (a CSS selector) is laid out, measured by the browser: see {@link Layout}. */
     public Layout layoutOf(String regionSelector) {
         return Layout.of(page, regionSelector);
