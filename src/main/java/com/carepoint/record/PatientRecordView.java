@@ -1,5 +1,8 @@
 package com.carepoint.record;
 
+import com.carepoint.kernel.StepTimings;
+import com.vaadin.flow.server.VaadinRequest;
+
 import com.carepoint.access.AccessReason;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.CurrentUserService;
@@ -90,9 +93,14 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     /** First-screen sections of the current load still to answer; the status line ends when it reaches 0. */
     private int pendingFirstScreen;
     private boolean sourceShown;
+    private final StepTimings timings;
+    /** When the current load started, and the first-screen sections the benchmark's figure waits for. */
+    private long loadStarted;
+    private final java.util.Set<SectionKind> awaitedFirst = java.util.EnumSet.noneOf(SectionKind.class);
 
     public PatientRecordView(OpenPatients openPatients, RecordService records, CurrentUserService users,
-            ExecutorService recordExecutor, AppointmentService appointments) {
+            ExecutorService recordExecutor, AppointmentService appointments, StepTimings timings) {
+        this.timings = timings;
         this.openPatients = openPatients;
         this.appointments = appointments;
         this.records = records;
@@ -104,6 +112,15 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        long start = System.nanoTime();
+        try {
+            enter(event);
+        } finally {
+            timings.since("record-view", start);
+        }
+    }
+
+    private void enter(BeforeEnterEvent event) {
         String token = event.getRouteParameters().get("token").orElse("");
         this.token = token;
         if (context != null) {
@@ -241,6 +258,12 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         source.setText("Retrieving the GP record from " + patient.registeredPracticeOds().orElse("") + "…");
         recordProblem.setVisible(false);
         pendingFirstScreen = cards.size();
+        loadStarted = Optional.ofNullable(VaadinRequest.getCurrent())
+                .map(r -> r.getAttribute(StepTimings.OPEN_REQUESTED)).filter(Long.class::isInstance).map(Long.class::cast)
+                .orElseGet(System::nanoTime);
+        awaitedFirst.clear();
+        awaitedFirst.addAll(cards.keySet());
+        awaitedFirst.retainAll(List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS));
         sourceShown = false;
         for (SectionKind kind : cards.keySet()) {
             Div card = cards.get(kind);
@@ -250,6 +273,10 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                 card.removeAll();
                 card.add(new H3(kind.title()), SectionRenderer.summaryOf(fetched.section()));
                 pendingFirstScreen--;
+                if (awaitedFirst.remove(kind) && awaitedFirst.isEmpty()) {
+                    // Allergies and medications both rendered (on the server; the push and the browser follow).
+                    timings.since("first-screen-server", loadStarted);
+                }
                 endStatusWhenAllAnswered();
             });
         }
@@ -342,10 +369,13 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         AccessReason why = reason;
         executor.submit(() -> {
             FetchedSection fetched = safely(() -> records.section(current, kind, request, why), kind);
+            long answered = System.nanoTime();
             ui.access(() -> {
+                timings.since("ui-wait", kind, answered);
                 if (!guard.isCurrent(ticket)) {
                     return;
                 }
+                long rendering = System.nanoTime();
                 try {
                     render.accept(fetched);
                 } catch (RuntimeException e) {
@@ -365,6 +395,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                 fetched.section().problem().filter(RecordProblem::permanent)
                         .filter(p -> kind.structured() || p.kind() == RecordProblem.Kind.WRONG_PATIENT)
                         .ifPresent(this::showRecordProblem);
+                timings.since("render", kind, rendering);
             });
         });
     }

@@ -1,5 +1,8 @@
 package com.carepoint.record;
 
+import com.carepoint.kernel.StepTimings;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import com.carepoint.access.AccessReason;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.DataSharingPolicy;
@@ -43,7 +46,16 @@ public class RecordService {
     /** Practice and organisation pairs already notified by this node (a notification is made once anyway). */
     private final Set<String> notified = ConcurrentHashMap.newKeySet();
 
+    private final StepTimings timings;
+
     public RecordService(RecordAccess access, AccessAudit audit, PracticeNotifications notifications) {
+        this(access, audit, notifications, StepTimings.standalone());
+    }
+
+    @Autowired
+    public RecordService(RecordAccess access, AccessAudit audit, PracticeNotifications notifications,
+            StepTimings timings) {
+        this.timings = timings;
         this.access = access;
         this.audit = audit;
         this.notifications = notifications;
@@ -76,8 +88,10 @@ public class RecordService {
 
     /** Opens the record for the reason given: audited, and a context for its sections. */
     public PatientContext open(CurrentUser viewer, TracedPatient patient, AccessReason reason) {
+        long start = System.nanoTime();
         audit.recordViewed(viewer, patient.nhsNumber().value(), Optional.of(reason.recorded()),
                 "opened at " + patient.registeredPracticeOds().orElseThrow());
+        timings.since("record-audit", start);
         return PatientContext.open(viewer, patient);
     }
 
@@ -91,6 +105,7 @@ public class RecordService {
         // Audited whatever the outcome, a call stopped because the user left included: the practice saw the request.
         FetchedSection fetched = access.fetch(viewer, context, kind, request);
         Section<?> section = fetched.section();
+        long audited = System.nanoTime();
         audit.sectionViewed(viewer, context.patient().nhsNumber().value(), kind.title()
                 + (request == SectionRequest.FIRST_SCREEN ? " (first screen)" : " (full)"),
                 Optional.of(reason.recorded()), section.items().size(), section.problem().map(p -> p.kind().name()),
@@ -98,6 +113,7 @@ public class RecordService {
         fetched.source().filter(s -> section.problem().isEmpty()
                         && notified.add(s.odsCode() + "|" + viewer.organisation().odsCode()))
                 .ifPresent(s -> notifications.accessed(viewer, s.odsCode(), s.practiceName(), fetched.traceId()));
+        timings.since("section-audit", kind, audited);
         return fetched;
     }
 
