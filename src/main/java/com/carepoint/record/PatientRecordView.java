@@ -1,6 +1,7 @@
 package com.carepoint.record;
 
 import com.carepoint.kernel.StepTimings;
+import java.util.concurrent.atomic.AtomicBoolean;
 import com.vaadin.flow.server.VaadinRequest;
 
 import com.carepoint.access.AccessReason;
@@ -176,7 +177,13 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
 
     private void open(CurrentUser viewer, AccessReason reason) {
         this.reason = reason;
-        context = records.open(viewer, patient, reason);
+        // The first screen's calls start first, before the opening is audited and the layout built: the practice is
+        // being asked meanwhile. Nothing they return is drawn before this request has finished (answers are drawn
+        // with the UI, which this request holds), so the banner and the audit row still come first.
+        context = records.open(viewer, patient, reason, opened -> {
+            context = opened;
+            startFirstScreen();
+        });
         if (reason.emergency()) {
             banner.addFlag("Emergency access", "emergency");
             Div marked = new Div(new Strong("You opened this record under emergency access."), new Paragraph(
@@ -187,7 +194,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             add(marked);
         }
         buildRecordLayout();
-        load();
+        showFirstScreen();
     }
 
     private void buildRecordLayout() {
@@ -254,22 +261,34 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void load() {
+        startFirstScreen();
+        showFirstScreen();
+    }
+
+    /** The first-screen sections this user may see, in the order of their cards. */
+    private List<SectionKind> firstScreenKinds() {
+        DataSharingPolicy.Permission permission = records.permission(user);
+        return FIRST_SCREEN.stream().filter(permission::allows).toList();
+    }
+
+    /** Starts the first screen's calls; each answer is drawn in its card (once the cards exist and the UI is free). */
+    private void startFirstScreen() {
         RenderGuard.Ticket ticket = guard.start(patient.nhsNumber().value());
-        source.setText("Retrieving the GP record from " + patient.registeredPracticeOds().orElse("") + "…");
-        recordProblem.setVisible(false);
-        pendingFirstScreen = cards.size();
+        List<SectionKind> kinds = firstScreenKinds();
+        pendingFirstScreen = kinds.size();
         loadStarted = Optional.ofNullable(VaadinRequest.getCurrent())
                 .map(r -> r.getAttribute(StepTimings.OPEN_REQUESTED)).filter(Long.class::isInstance).map(Long.class::cast)
                 .orElseGet(System::nanoTime);
         awaitedFirst.clear();
-        awaitedFirst.addAll(cards.keySet());
+        awaitedFirst.addAll(kinds);
         awaitedFirst.retainAll(List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS));
         sourceShown = false;
-        for (SectionKind kind : cards.keySet()) {
-            Div card = cards.get(kind);
-            card.removeAll();
-            card.add(new H3(kind.title()), loading());
+        for (SectionKind kind : kinds) {
             fetch(kind, SectionRequest.FIRST_SCREEN, ticket, fetched -> {
+                Div card = cards.get(kind);
+                if (card == null) {
+                    return;
+                }
                 card.removeAll();
                 card.add(new H3(kind.title()), SectionRenderer.summaryOf(fetched.section()));
                 pendingFirstScreen--;
@@ -280,6 +299,16 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
                 endStatusWhenAllAnswered();
             });
         }
+    }
+
+    /** The first screen while its calls are under way: "Retrieving…" in each card, the full sections not yet asked. */
+    private void showFirstScreen() {
+        source.setText("Retrieving the GP record from " + patient.registeredPracticeOds().orElse("") + "…");
+        recordProblem.setVisible(false);
+        cards.forEach((kind, card) -> {
+            card.removeAll();
+            card.add(new H3(kind.title()), loading());
+        });
         endStatusWhenAllAnswered();
         fullPanels.forEach((kind, panel) -> {
             boolean wasShowing = panel.getElement().hasAttribute("data-loaded") && fullSheet != null
@@ -368,35 +397,46 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         PatientContext current = context;
         AccessReason why = reason;
         executor.submit(() -> {
-            FetchedSection fetched = safely(() -> records.section(current, kind, request, why), kind);
-            long answered = System.nanoTime();
-            ui.access(() -> {
-                timings.since("ui-wait", kind, answered);
-                if (!guard.isCurrent(ticket)) {
-                    return;
+            // Drawn as soon as the section is known; its audit row is written meanwhile (RecordService).
+            AtomicBoolean shown = new AtomicBoolean();
+            Consumer<FetchedSection> show = f -> {
+                if (shown.compareAndSet(false, true)) {
+                    draw(ui, ticket, kind, f, render);
                 }
-                long rendering = System.nanoTime();
-                try {
-                    render.accept(fetched);
-                } catch (RuntimeException e) {
-                    // A section that cannot be drawn says so: never a blank or "Retrieving…" card.
-                    render.accept(safely(() -> {
-                        throw e;
-                    }, kind));
-                }
-                fetched.source().ifPresent(s -> {
-                    sourceShown = true;
-                    banner.setPractice(s.practiceName(), s.odsCode());
-                    source.setText("From " + s.practiceName() + " (" + s.odsCode() + ") via " + s.gpSystem()
-                            + " · retrieved " + PartialDate.of(LocalDateTime.ofInstant(s.retrievedAt(), UK)).display());
-                });
-                // A problem with the whole record is said once for it. From the documents, only another patient's
-                // answer is: their sharing being off, or the patient unknown to the document service, is theirs alone.
-                fetched.section().problem().filter(RecordProblem::permanent)
-                        .filter(p -> kind.structured() || p.kind() == RecordProblem.Kind.WRONG_PATIENT)
-                        .ifPresent(this::showRecordProblem);
-                timings.since("render", kind, rendering);
+            };
+            show.accept(safely(() -> records.section(current, kind, request, why, show), kind));
+        });
+    }
+
+    private void draw(UI ui, RenderGuard.Ticket ticket, SectionKind kind, FetchedSection fetched,
+            Consumer<FetchedSection> render) {
+        long answered = System.nanoTime();
+        ui.access(() -> {
+            timings.since("ui-wait", kind, answered);
+            if (!guard.isCurrent(ticket)) {
+                return;
+            }
+            long rendering = System.nanoTime();
+            try {
+                render.accept(fetched);
+            } catch (RuntimeException e) {
+                // A section that cannot be drawn says so: never a blank or "Retrieving…" card.
+                render.accept(safely(() -> {
+                    throw e;
+                }, kind));
+            }
+            fetched.source().ifPresent(s -> {
+                sourceShown = true;
+                banner.setPractice(s.practiceName(), s.odsCode());
+                source.setText("From " + s.practiceName() + " (" + s.odsCode() + ") via " + s.gpSystem()
+                        + " · retrieved " + PartialDate.of(LocalDateTime.ofInstant(s.retrievedAt(), UK)).display());
             });
+            // A problem with the whole record is said once for it. From the documents, only another patient's
+            // answer is: their sharing being off, or the patient unknown to the document service, is theirs alone.
+            fetched.section().problem().filter(RecordProblem::permanent)
+                    .filter(p -> kind.structured() || p.kind() == RecordProblem.Kind.WRONG_PATIENT)
+                    .ifPresent(this::showRecordProblem);
+            timings.since("render", kind, rendering);
         });
     }
 
