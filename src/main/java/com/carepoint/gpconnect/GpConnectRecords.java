@@ -4,6 +4,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.kernel.SectionKind;
+import com.carepoint.kernel.StepTimings;
 import com.carepoint.platform.CallLimits;
 import com.carepoint.platform.FhirClients;
 import com.carepoint.record.FetchedSection;
@@ -24,6 +25,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.dstu3.model.Bundle;
@@ -34,6 +38,7 @@ import org.hl7.fhir.dstu3.model.Patient;
 import org.hl7.fhir.dstu3.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,7 +63,18 @@ public class GpConnectRecords implements GpRecords {
     private final Cache<PatientContext, Cache<String, Optional<ProviderEndpoint>>> endpoints =
             Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
+    private final StepTimings timings;
+    /** CapabilityStatements being asked for now, by service root: the other calls wait for the one answer. */
+    private final ConcurrentHashMap<String, CompletableFuture<String>> askingVersion = new ConcurrentHashMap<>();
+
     public GpConnectRecords(EndpointDirectory directory, FhirClients clients, GpConnectProperties properties) {
+        this(directory, clients, properties, StepTimings.standalone());
+    }
+
+    @Autowired
+    public GpConnectRecords(EndpointDirectory directory, FhirClients clients, GpConnectProperties properties,
+            StepTimings timings) {
+        this.timings = timings;
         this.directory = directory;
         this.clients = clients;
         this.properties = properties;
@@ -83,7 +99,14 @@ public class GpConnectRecords implements GpRecords {
         Optional<ProviderEndpoint> endpoint;
         try {
             endpoint = endpoints.get(context, c -> Caffeine.newBuilder().<String, Optional<ProviderEndpoint>>build())
-                    .get(Interactions.STRUCTURED, i -> directory.lookup(ods, Interactions.STRUCTURED));
+                    .get(Interactions.STRUCTURED, i -> {
+                        long looked = System.nanoTime();
+                        try {
+                            return directory.lookup(ods, Interactions.STRUCTURED);
+                        } finally {
+                            timings.since("directory", kind, looked);
+                        }
+                    });
         } catch (SpineUnavailableException e) {
             log.warn("Directory lookup failed ods={} trace={}", ods, traceId);
             return new FetchedSection(Section.failed(kind, new RecordProblem(RecordProblem.Kind.UNREACHABLE, e.getMessage(),
@@ -125,12 +148,15 @@ public class GpConnectRecords implements GpRecords {
     private FetchedSection call(PatientContext context, SectionKind kind, SectionRequest request, ProviderEndpoint ep,
             String ods, String practice, String traceId, long start) {
         try {
-            String scope = "patient/*.read" + (version(context, ep).startsWith("1.5") ? "" : " conf/N");
+            String scope = "patient/*.read" + (version(context, ep, kind).startsWith("1.5") ? "" : " conf/N");
             IGenericClient client = client(context.user(), ep, Interactions.STRUCTURED, scope, traceId);
             Parameters parameters = StructuredRequests.parameters(request, context.patient().nhsNumber().value(), kind);
+            long called = System.nanoTime();
             Bundle bundle = clients.shownAsWritten(client.operation().onType(Patient.class)
                     .named("$gpc.getstructuredrecord").withParameters(parameters).returnResourceType(Bundle.class)
                     .execute());
+            timings.since("call", kind, called);
+            long mapping = System.nanoTime();
             StructuredRecordMapper mapper = new StructuredRecordMapper(bundle);
             Optional<String> mismatch = AnswerIdentity.mismatch(bundle, context.patient().nhsNumber().value(),
                     mapper.sectionList(kind));
@@ -146,6 +172,7 @@ public class GpConnectRecords implements GpRecords {
                         Optional.of(source(bundle, ep)), traceId);
             }
             Section<?> section = mapper.map(kind);
+            timings.since("mapping", kind, mapping);
             log.info("GP Connect {} ods={} trace={} items={} ms={}", kind, ods, traceId, section.items().size(),
                     (System.nanoTime() - start) / 1_000_000);
             return new FetchedSection(section, Optional.of(source(bundle, ep)), traceId);
@@ -182,13 +209,41 @@ public class GpConnectRecords implements GpRecords {
                 + "keeps happening, contact the practice by phone.", traceId)), Optional.empty(), traceId);
     }
 
-    /** The provider's GP Connect version from its CapabilityStatement, cached; "1.5" (the safe choice) if unknown. */
-    private String version(PatientContext context, ProviderEndpoint ep) {
+    /**
+     * The provider's GP Connect version from its CapabilityStatement, cached; "1.5" (the safe choice) if unknown.
+     * The first screen's calls start together: while one of them asks a provider, the others wait for its answer
+     * (or its failure) instead of asking too, so a provider is asked once, not once per section.
+     */
+    private String version(PatientContext context, ProviderEndpoint ep, SectionKind kind) {
         String known = versions.getIfPresent(ep.serviceRoot());
         if (known != null) {
             return known;
         }
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> asking = askingVersion.putIfAbsent(ep.serviceRoot(), mine);
+        if (asking != null) {
+            try {
+                return asking.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "1.5";
+            } catch (ExecutionException e) {
+                return "1.5";
+            }
+        }
+        try {
+            String version = askVersion(context, ep, kind);
+            mine.complete(version);
+            return version;
+        } finally {
+            askingVersion.remove(ep.serviceRoot(), mine);
+            mine.complete("1.5");
+        }
+    }
+
+    private String askVersion(PatientContext context, ProviderEndpoint ep, SectionKind kind) {
         String traceId = UUID.randomUUID().toString();
+        long start = System.nanoTime();
         try {
             CapabilityStatement cs = client(context.user(), ep, Interactions.STRUCTURED_METADATA,
                     "organization/*.read", traceId).capabilities().ofType(CapabilityStatement.class).execute();
@@ -199,6 +254,8 @@ public class GpConnectRecords implements GpRecords {
             // Not cached: the next call asks again (a failure is not a version).
             log.info("Capability statement unavailable ods={} trace={}: assuming 1.5", ep.odsCode(), traceId);
             return "1.5";
+        } finally {
+            timings.since("capability", kind, start);
         }
     }
 

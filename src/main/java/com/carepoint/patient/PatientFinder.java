@@ -1,5 +1,7 @@
 package com.carepoint.patient;
 
+import com.carepoint.kernel.StepTimings;
+
 import com.carepoint.access.CurrentUser;
 import com.carepoint.audit.AccessAudit;
 import com.carepoint.kernel.NhsNumber;
@@ -20,10 +22,12 @@ public class PatientFinder {
 
     private final Demographics demographics;
     private final AccessAudit audit;
+    private final StepTimings timings;
 
-    public PatientFinder(Demographics demographics, AccessAudit audit) {
+    public PatientFinder(Demographics demographics, AccessAudit audit, StepTimings timings) {
         this.demographics = demographics;
         this.audit = audit;
+        this.timings = timings;
     }
 
     /**
@@ -32,9 +36,13 @@ public class PatientFinder {
      * @throws SpineUnavailableException when the service cannot be reached; its message says so in plain English
      */
     public Optional<TracedPatient> byNhsNumber(CurrentUser user, NhsNumber number) {
+        long start = System.nanoTime();
         Optional<TracedPatient> traced = demographics.trace(number);
+        timings.since("trace", start);
+        long audited = System.nanoTime();
         audit.searched(user, Optional.of(number.value()), "NHS number",
                 traced.map(t -> t.superseded() ? "found (superseded number)" : "found").orElse("not found"));
+        timings.since("search-audit", audited);
         return traced;
     }
 

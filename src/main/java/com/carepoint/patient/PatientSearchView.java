@@ -1,5 +1,8 @@
 package com.carepoint.patient;
 
+import com.carepoint.kernel.StepTimings;
+import com.vaadin.flow.server.VaadinRequest;
+
 import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
 import com.carepoint.kernel.NhsNumber;
@@ -57,6 +60,7 @@ public class PatientSearchView extends VerticalLayout {
     private final PatientFinder finder;
     private final OpenPatients openPatients;
     private final CurrentUserService users;
+    private final StepTimings timings;
     private final TextField nhsNumber = new TextField("NHS number");
     private final Div nhsMessage = message("nhs-search-message");
     private final TextField family = new TextField("Family name");
@@ -68,7 +72,9 @@ public class PatientSearchView extends VerticalLayout {
     private final Div demographicMessage = message("demographic-search-message");
     private final Grid<TracedPatient> results = new Grid<>();
 
-    public PatientSearchView(PatientFinder finder, OpenPatients openPatients, CurrentUserService users) {
+    public PatientSearchView(PatientFinder finder, OpenPatients openPatients, CurrentUserService users,
+            StepTimings timings) {
+        this.timings = timings;
         this.finder = finder;
         this.openPatients = openPatients;
         this.users = users;
@@ -118,6 +124,16 @@ public class PatientSearchView extends VerticalLayout {
     }
 
     private void findByNhsNumber() {
+        long start = System.nanoTime();
+        Optional.ofNullable(VaadinRequest.getCurrent()).ifPresent(r -> r.setAttribute(StepTimings.OPEN_REQUESTED, start));
+        try {
+            findByNhsNumberNow();
+        } finally {
+            timings.since("search-click", start);
+        }
+    }
+
+    private void findByNhsNumberNow() {
         Optional<String> problem = NhsNumber.problemWith(nhsNumber.getValue());
         if (problem.isPresent()) {
             nhsNumber.setInvalid(true);

@@ -1,5 +1,9 @@
 package com.carepoint.record;
 
+import com.carepoint.kernel.StepTimings;
+import java.util.concurrent.atomic.AtomicBoolean;
+import com.vaadin.flow.server.VaadinRequest;
+
 import com.carepoint.access.AccessReason;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.CurrentUserService;
@@ -99,9 +103,14 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     private final List<Paragraph> contactLines = new java.util.ArrayList<>();
     /** Each full section's latest retrieval: an answer to an earlier (cancelled or refreshed) one is not drawn. */
     private final Map<SectionKind, Long> fullAttempts = new EnumMap<>(SectionKind.class);
+    private final StepTimings timings;
+    /** When the current load started, and the first-screen sections the benchmark's figure waits for. */
+    private long loadStarted;
+    private final java.util.Set<SectionKind> awaitedFirst = java.util.EnumSet.noneOf(SectionKind.class);
 
     public PatientRecordView(OpenPatients openPatients, RecordService records, CurrentUserService users,
-            ExecutorService recordExecutor, AppointmentService appointments) {
+            ExecutorService recordExecutor, AppointmentService appointments, StepTimings timings) {
+        this.timings = timings;
         this.openPatients = openPatients;
         this.appointments = appointments;
         this.records = records;
@@ -113,6 +122,15 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        long start = System.nanoTime();
+        try {
+            enter(event);
+        } finally {
+            timings.since("record-view", start);
+        }
+    }
+
+    private void enter(BeforeEnterEvent event) {
         String token = event.getRouteParameters().get("token").orElse("");
         this.token = token;
         if (context != null) {
@@ -171,7 +189,13 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
 
     private void open(CurrentUser viewer, AccessReason reason) {
         this.reason = reason;
-        context = records.open(viewer, patient, reason);
+        // The first screen's calls start first, before the opening is audited and the layout built: the practice is
+        // being asked meanwhile. Nothing they return is drawn before this request has finished (answers are drawn
+        // with the UI, which this request holds), so the banner and the audit row still come first.
+        context = records.open(viewer, patient, reason, opened -> {
+            context = opened;
+            startFirstScreen();
+        });
         if (reason.emergency()) {
             banner.addFlag("Emergency access", "emergency");
             Div marked = new Div(new Strong("You opened this record under emergency access."), new Paragraph(
@@ -182,7 +206,7 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             add(marked);
         }
         buildRecordLayout();
-        load();
+        showFirstScreen();
     }
 
     private void buildRecordLayout() {
@@ -249,25 +273,57 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void load() {
+        startFirstScreen();
+        showFirstScreen();
+    }
+
+    /** The first-screen sections this user may see, in the order of their cards. */
+    private List<SectionKind> firstScreenKinds() {
+        DataSharingPolicy.Permission permission = records.permission(user);
+        return FIRST_SCREEN.stream().filter(permission::allows).toList();
+    }
+
+    /** Starts the first screen's calls; each answer is drawn in its card (once the cards exist and the UI is free). */
+    private void startFirstScreen() {
         RenderGuard.Ticket ticket = guard.start(patient.nhsNumber().value());
-        source.setText("Retrieving the GP record from " + patient.registeredPracticeOds().orElse("") + "…");
-        recordProblem.setVisible(false);
-        pendingFirstScreen = cards.size();
+        List<SectionKind> kinds = firstScreenKinds();
+        pendingFirstScreen = kinds.size();
+        loadStarted = Optional.ofNullable(VaadinRequest.getCurrent())
+                .map(r -> r.getAttribute(StepTimings.OPEN_REQUESTED)).filter(Long.class::isInstance).map(Long.class::cast)
+                .orElseGet(System::nanoTime);
+        awaitedFirst.clear();
+        awaitedFirst.addAll(kinds);
+        awaitedFirst.retainAll(List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS));
         sourceShown = false;
-        for (SectionKind kind : cards.keySet()) {
-            Div card = cards.get(kind);
-            card.removeAll();
-            card.add(new H3(kind.title()), loading());
+        for (SectionKind kind : kinds) {
             fetch(kind, SectionRequest.FIRST_SCREEN, ticket, fetched -> {
+                Div card = cards.get(kind);
+                if (card == null) {
+                    return;
+                }
                 card.removeAll();
                 card.add(new H3(kind.title()), SectionStates.wholeRecord(fetched.section())
                         ? SectionStates.saidAbove(fetched.section())
                         : withContact(fetched.section(), SectionRenderer.summaryOf(fetched.section(),
                                 () -> showFull(kind))));
                 pendingFirstScreen--;
+                if (awaitedFirst.remove(kind) && awaitedFirst.isEmpty()) {
+                    // Allergies and medications both rendered (on the server; the push and the browser follow).
+                    timings.since("first-screen-server", loadStarted);
+                }
                 endStatusWhenAllAnswered();
             });
         }
+    }
+
+    /** The first screen while its calls are under way: "Retrieving…" in each card, the full sections not yet asked. */
+    private void showFirstScreen() {
+        source.setText("Retrieving the GP record from " + patient.registeredPracticeOds().orElse("") + "…");
+        recordProblem.setVisible(false);
+        cards.forEach((kind, card) -> {
+            card.removeAll();
+            card.add(new H3(kind.title()), loading());
+        });
         endStatusWhenAllAnswered();
         fullPanels.forEach((kind, panel) -> {
             boolean wasShowing = panel.getElement().hasAttribute("data-loaded") && fullSheet != null
@@ -412,31 +468,46 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         PatientContext current = context;
         AccessReason why = reason;
         return executor.submit(() -> {
-            FetchedSection fetched = safely(() -> records.section(current, kind, request, why), kind);
-            ui.access(() -> {
-                if (!guard.isCurrent(ticket) || !wanted.getAsBoolean()) {
-                    return;
+            // Drawn as soon as the section is known; its audit row is written meanwhile (RecordService).
+            AtomicBoolean shown = new AtomicBoolean();
+            Consumer<FetchedSection> show = f -> {
+                if (shown.compareAndSet(false, true)) {
+                    draw(ui, ticket, wanted, kind, f, render);
                 }
-                try {
-                    render.accept(fetched);
-                } catch (RuntimeException e) {
-                    // A section that cannot be drawn says so: never a blank or "Retrieving…" card.
-                    render.accept(safely(() -> {
-                        throw e;
-                    }, kind));
-                }
-                fetched.source().ifPresent(s -> {
-                    sourceShown = true;
-                    banner.setPractice(s.practiceName(), s.odsCode());
-                    source.setText("From " + s.practiceName() + " (" + s.odsCode() + ") via " + s.gpSystem()
-                            + " · retrieved " + PartialDate.of(LocalDateTime.ofInstant(s.retrievedAt(), UK)).display());
-                });
-                // A problem with the whole record is said once for it. From the documents, only another patient's
-                // answer is: their sharing being off, or the patient unknown to the document service, is theirs alone.
-                fetched.section().problem().filter(RecordProblem::permanent)
-                        .filter(p -> kind.structured() || p.kind() == RecordProblem.Kind.WRONG_PATIENT)
-                        .ifPresent(this::showRecordProblem);
+            };
+            show.accept(safely(() -> records.section(current, kind, request, why, show), kind));
+        });
+    }
+
+    private void draw(UI ui, RenderGuard.Ticket ticket, BooleanSupplier wanted, SectionKind kind,
+            FetchedSection fetched, Consumer<FetchedSection> render) {
+        long answered = System.nanoTime();
+        ui.access(() -> {
+            timings.since("ui-wait", kind, answered);
+            if (!guard.isCurrent(ticket) || !wanted.getAsBoolean()) {
+                return;
+            }
+            long rendering = System.nanoTime();
+            try {
+                render.accept(fetched);
+            } catch (RuntimeException e) {
+                // A section that cannot be drawn says so: never a blank or "Retrieving…" card.
+                render.accept(safely(() -> {
+                    throw e;
+                }, kind));
+            }
+            fetched.source().ifPresent(s -> {
+                sourceShown = true;
+                banner.setPractice(s.practiceName(), s.odsCode());
+                source.setText("From " + s.practiceName() + " (" + s.odsCode() + ") via " + s.gpSystem()
+                        + " · retrieved " + PartialDate.of(LocalDateTime.ofInstant(s.retrievedAt(), UK)).display());
             });
+            // A problem with the whole record is said once for it. From the documents, only another patient's
+            // answer is: their sharing being off, or the patient unknown to the document service, is theirs alone.
+            fetched.section().problem().filter(RecordProblem::permanent)
+                    .filter(p -> kind.structured() || p.kind() == RecordProblem.Kind.WRONG_PATIENT)
+                    .ifPresent(this::showRecordProblem);
+            timings.since("render", kind, rendering);
         });
     }
 

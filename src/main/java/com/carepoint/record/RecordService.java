@@ -1,5 +1,8 @@
 package com.carepoint.record;
 
+import com.carepoint.kernel.StepTimings;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import com.carepoint.access.AccessReason;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.DataSharingPolicy;
@@ -8,6 +11,9 @@ import com.carepoint.audit.PracticeNotifications;
 import com.carepoint.kernel.SectionKind;
 import com.carepoint.kernel.TracedPatient;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
@@ -20,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RecordService {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordService.class);
 
     /** Why a patient's GP record is not requested at all. */
     public enum NotRequested {
@@ -44,10 +52,12 @@ public class RecordService {
     private final Set<String> notified = ConcurrentHashMap.newKeySet();
 
     private final PracticeDirectory practices;
+    private final StepTimings timings;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public RecordService(RecordAccess access, AccessAudit audit, PracticeNotifications notifications,
-            PracticeDirectory practices) {
+            PracticeDirectory practices, StepTimings timings) {
+        this.timings = timings;
         this.access = access;
         this.audit = audit;
         this.notifications = notifications;
@@ -57,7 +67,7 @@ public class RecordService {
     /** For tests that never tell the user to phone a practice: every practice's number is unknown. */
     RecordService(RecordAccess access, AccessAudit audit, PracticeNotifications notifications) {
         this(access, audit, notifications,
-                ods -> new PracticeContact(ods, Optional.empty(), Optional.empty(), false));
+                ods -> new PracticeContact(ods, Optional.empty(), Optional.empty(), false), StepTimings.standalone());
     }
 
     /**
@@ -96,9 +106,24 @@ public class RecordService {
 
     /** Opens the record for the reason given: audited, and a context for its sections. */
     public PatientContext open(CurrentUser viewer, TracedPatient patient, AccessReason reason) {
+        return open(viewer, patient, reason, c -> { });
+    }
+
+    /**
+     * Opens the record for the reason given, letting {@code startCalls} start the first sections' calls with the new
+     * context before the opening is audited (so the practice is already being asked while the audit row is written).
+     * The row is written before this returns: a view calling this while it holds the UI shows nothing of the record
+     * before it is audited.
+     */
+    public PatientContext open(CurrentUser viewer, TracedPatient patient, AccessReason reason,
+            Consumer<PatientContext> startCalls) {
+        PatientContext context = PatientContext.open(viewer, patient);
+        startCalls.accept(context);
+        long start = System.nanoTime();
         audit.recordViewed(viewer, patient.nhsNumber().value(), Optional.of(reason.recorded()),
                 "opened at " + patient.registeredPracticeOds().orElseThrow());
-        return PatientContext.open(viewer, patient);
+        timings.since("record-audit", start);
+        return context;
     }
 
     /**
@@ -107,10 +132,29 @@ public class RecordService {
      */
     public FetchedSection section(PatientContext context, SectionKind kind, SectionRequest request,
             AccessReason reason) {
+        return section(context, kind, request, reason, f -> { });
+    }
+
+    /**
+     * One section within the user's policy, handed to {@code show} as soon as it is known and then audited with its
+     * outcome on the same thread, so that writing the audit row (serialised with every other audit write) is not
+     * added to the time the user waits. {@code show} must not block (a view queues the drawing for its UI). The row is
+     * written whatever the outcome, as before; an audit write that fails is logged ({@code AUDIT WRITE FAILED}), as
+     * it always was, and never stops the section being shown. Never throws.
+     */
+    public FetchedSection section(PatientContext context, SectionKind kind, SectionRequest request,
+            AccessReason reason, Consumer<FetchedSection> show) {
         CurrentUser viewer = context.user();
         // Audited whatever the outcome, a call stopped because the user left included: the practice saw the request.
         FetchedSection fetched = access.fetch(viewer, context, kind, request);
+        try {
+            show.accept(fetched);
+        } catch (RuntimeException e) {
+            log.error("Section {} could not be handed to the view trace={}: {}", kind, fetched.traceId(),
+                    e.getClass().getSimpleName());
+        }
         Section<?> section = fetched.section();
+        long audited = System.nanoTime();
         audit.sectionViewed(viewer, context.patient().nhsNumber().value(), kind.title()
                 + (request == SectionRequest.FIRST_SCREEN ? " (first screen)" : " (full)"),
                 Optional.of(reason.recorded()), section.items().size(), section.problem().map(p -> p.kind().name()),
@@ -118,6 +162,7 @@ public class RecordService {
         fetched.source().filter(s -> section.problem().isEmpty()
                         && notified.add(s.odsCode() + "|" + viewer.organisation().odsCode()))
                 .ifPresent(s -> notifications.accessed(viewer, s.odsCode(), s.practiceName(), fetched.traceId()));
+        timings.since("section-audit", kind, audited);
         return fetched;
     }
 
