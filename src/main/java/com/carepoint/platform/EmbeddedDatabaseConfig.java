@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -40,7 +41,10 @@ public class EmbeddedDatabaseConfig {
     EmbeddedPostgres embeddedPostgres(Environment env) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("timezone", "UTC");
+                .setServerConfig("timezone", "UTC")
+                // The library's default is 10 s, which a loaded two-core machine can exceed on a first start.
+                .setPGStartupWait(env.getProperty("carepoint.db.embedded.startup-wait", Duration.class,
+                        Duration.ofSeconds(90)));
         String dataDir = env.getProperty("carepoint.db.embedded.data-dir", "");
         if (!dataDir.isBlank()) {
             Path dir = Path.of(dataDir).toAbsolutePath();
