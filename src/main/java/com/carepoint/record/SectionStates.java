@@ -213,6 +213,7 @@ final class SectionStates {
     static <T> void setItems(Grid<T> grid, java.util.List<T> items) {
         grid.setItems(items);
         if (items.size() <= ALL_ROWS_VISIBLE_UP_TO) {
+            grid.setHeight(null);
             grid.setAllRowsVisible(true);
         }
     }
