@@ -104,8 +104,10 @@ public class PatientSearchView extends VerticalLayout {
         Button find = new Button("Find patient", e -> findByNhsNumber());
         find.setId("find-by-nhs-number");
         find.addThemeVariants(ButtonVariant.PRIMARY);
-        find.addClickShortcut(Key.ENTER);
         HorizontalLayout row = new HorizontalLayout(nhsNumber, find);
+        // Enter finds the patient from the NHS number field only: Enter elsewhere (the skip link, the name and date of
+        // birth form) is not an NHS number search.
+        find.addClickShortcut(Key.ENTER).listenOn(row);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         VerticalLayout layout = new VerticalLayout(row, nhsMessage);

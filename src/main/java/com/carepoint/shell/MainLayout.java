@@ -4,6 +4,7 @@ import com.carepoint.access.CurrentUser;
 import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -70,11 +71,40 @@ public class MainLayout extends AppLayout {
         Button signOutButton = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> signOut.byUser());
         signOutButton.addThemeVariants(ButtonVariant.TERTIARY);
         signOutButton.setId("sign-out");
+        // Its name when only the icon shows (tablet portrait and narrower).
+        signOutButton.setAriaLabel("Sign out");
         header.add(signOutButton);
-        addToNavbar(header);
+        addToNavbar(skipLink(), header);
 
         addToDrawer(navigation(user.map(CurrentUser::role)));
         user.ifPresent(u -> addToNavbar(new IdleSessionGuard(session.idleTimeout(), session.idleWarning(), signOut)));
+    }
+
+    /**
+     * "Skip to main content": the first thing the Tab key reaches, shown only when focused; it moves the focus to the
+     * page's main landmark, past the header and the menu. Handled in the browser, without a server round trip.
+     */
+    private static Button skipLink() {
+        Button skip = new Button("Skip to main content");
+        skip.setId("skip-to-main");
+        skip.addClassName("cp-skip-link");
+        skip.getElement().executeJs("""
+                this.addEventListener('click', () => {
+                  const main = document.querySelector('[role=main]');
+                  if (main) { main.focus(); }
+                });
+                """);
+        return skip;
+    }
+
+    /** The routed view is the page's one main landmark, and the skip link's target. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+            content.getElement().setAttribute("tabindex", "-1");
+        }
     }
 
     private static Div userSummary(CurrentUser u) {
