@@ -6,6 +6,7 @@ import com.carepoint.access.CurrentUser;
 import com.carepoint.access.DemoUsers;
 import com.carepoint.audit.AccessAudit;
 import com.carepoint.audit.PracticeNotifications;
+import com.carepoint.kernel.SectionKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
