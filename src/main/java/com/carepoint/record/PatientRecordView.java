@@ -122,8 +122,12 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         patient = traced.get();
+        // The page's one h1, for screen readers and the headings list; sighted users read the banner below it.
+        H1 heading = new H1("GP record: " + patient.bannerName());
+        heading.setId("record-heading");
+        heading.addClassName("cp-visually-hidden");
         banner = new PatientBanner(patient);
-        add(banner);
+        add(heading, banner);
         CurrentUser viewer = users.require();
         String nhs = patient.nhsNumber().value();
         Optional<RecordService.NotRequested> notRequested = records.notRequested(viewer, patient);
