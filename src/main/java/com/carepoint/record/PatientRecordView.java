@@ -237,7 +237,13 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             scope.addClassName("cp-notice");
             add(scope);
         }
-        add(status, recordProblem, summary, new H2(permission.currentOnly() ? "Permitted summary" : "Full record"), full);
+        // The first-screen cards' h3 headings sit under an h2 (heading levels go up one at a time for screen-reader
+        // users); sighted users see the cards' own headings.
+        H2 summaryHeading = new H2("Summary");
+        summaryHeading.setId("summary-heading");
+        summaryHeading.addClassName("cp-visually-hidden");
+        add(status, recordProblem, summaryHeading, summary,
+                new H2(permission.currentOnly() ? "Permitted summary" : "Full record"), full);
     }
 
     private void load() {

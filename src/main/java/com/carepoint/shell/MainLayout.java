@@ -56,6 +56,9 @@ public class MainLayout extends AppLayout {
         header.addClassName("cp-header");
         header.setWidthFull();
         header.setSpacing(false);
+        // The page's banner landmark: the product name and who is signed in are inside a landmark, as screen-reader
+        // users navigating by landmarks expect (axe "region").
+        header.getElement().setAttribute("role", "banner");
 
         Div spacer = new Div();
         spacer.addClassName("cp-spacer");
