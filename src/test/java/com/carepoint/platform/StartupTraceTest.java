@@ -24,8 +24,13 @@ class StartupTraceTest {
         }
     }
 
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
     private String startCapturing(boolean traced) {
         String before = System.getProperty(StartupTrace.PROPERTY);
+        // Spring Boot leaves logging alone: reconfiguring it here would change it for every later test in this JVM.
+        String loggingBefore = System.getProperty(LOGGING_SYSTEM);
+        System.setProperty(LOGGING_SYSTEM, "none");
         PrintStream out = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setProperty(StartupTrace.PROPERTY, Boolean.toString(traced));
@@ -36,11 +41,16 @@ class StartupTraceTest {
             app.setLogStartupInfo(false);
             app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
             StartupTrace.applyIfRequested(app);
-            try (ConfigurableApplicationContext ignored = app.run("--logging.level.root=OFF")) {
+            try (ConfigurableApplicationContext ignored = app.run()) {
                 return captured.toString(StandardCharsets.UTF_8);
             }
         } finally {
             System.setOut(out);
+            if (loggingBefore == null) {
+                System.clearProperty(LOGGING_SYSTEM);
+            } else {
+                System.setProperty(LOGGING_SYSTEM, loggingBefore);
+            }
             if (before == null) {
                 System.clearProperty(StartupTrace.PROPERTY);
             } else {

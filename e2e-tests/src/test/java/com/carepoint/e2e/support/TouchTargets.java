@@ -76,7 +76,11 @@ public final class TouchTargets {
                       if ((isHost || (el.matches(NATIVE) && !insideHost(el))) && !seen.has(el) && painted(el)
                           && !inRunningText(el) && !el.matches('[disabled], [aria-hidden=true] *')) {
                         seen.add(el);
-                        const r = el.getBoundingClientRect();
+                        // The laid-out size (offsetWidth/Height), which an opening dialog's scale animation
+                        // does not change; the painted box for what has none (SVG, display: contents).
+                        const box = el.getBoundingClientRect();
+                        const r = el instanceof HTMLElement && el.offsetWidth > 0 && el.offsetHeight > 0
+                            ? {width: el.offsetWidth, height: el.offsetHeight} : box;
                         if (r.width < min - 0.5 || r.height < min - 0.5) {
                           found.push(name(el) + ': ' + Math.round(r.width) + ' x ' + Math.round(r.height));
                         }
