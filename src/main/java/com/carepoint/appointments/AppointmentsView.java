@@ -260,6 +260,10 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
             return;
         }
         slotList.removeAll();
+        // What the list now shows, set with it in the same answer: a reader (or a browser test) can tell a list
+        // drawn for the chosen service from the one drawn before the choice reached the server.
+        slotList.getElement().setAttribute("data-filter-service", Optional.ofNullable(service.getValue())
+                .orElse(""));
         SlotFilter filter = new SlotFilter(Optional.ofNullable(service.getValue()).filter(v -> !v.isEmpty()),
                 Optional.ofNullable(day.getValue()).filter(v -> !v.isEmpty())
                 .map(LocalDate::parse), Optional.ofNullable(timeOfDay.getValue()), Optional.ofNullable(

@@ -50,6 +50,9 @@ public class AppointmentsPage {
     public AppointmentsPage onlyService(String ods) {
         page.locator("#filter-service").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("(" + ods + ")")).click();
+        // The list redrawn by the server for this service: until then a click on a slot of the list drawn before the
+        // choice lands on a row the redraw removes, and the server ignores it.
+        assertThat(page.locator("#slot-list")).hasAttribute("data-filter-service", ods);
         assertThat(page.locator("#slot-list .cp-slot").first()).hasAttribute("data-slot",
                 java.util.regex.Pattern.compile("^" + ods + "/"));
         return this;
