@@ -3,6 +3,7 @@ package com.carepoint.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carepoint.OwnContext;
+import com.carepoint.e2e.pages.AppointmentsPage;
 import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.PatientRecordPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
@@ -14,9 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A practice that hangs on one section past Carepoint's read timeout: that section says plainly that it could not be
- * retrieved (and, for allergies, not to assume there are none), while the sections that did load still show. And a
- * practice failing every request: once every section has failed, the status line stops saying "Retrieving".
+ * Slow and failing providers beside working ones, in one application context (one context start for the lot):
+ * <ul>
+ * <li>A practice that hangs on one section past Carepoint's read timeout: that section says plainly that it could not
+ * be retrieved (and, for allergies, not to assume there are none), while the sections that did load still show.</li>
+ * <li>A practice failing every request: once every section has failed, the status line stops saying
+ * "Retrieving".</li>
+ * <li>Appointments: the PCN hub's slot search always fails and the out-of-hours service hangs past the read timeout;
+ * each says so plainly in its own place ("It is not known whether it has any free") while the practice's slots are
+ * listed — a failure is never "no slots".</li>
+ * </ul>
+ * The faults do not cross: the section faults touch only the structured record, the slot faults only the slot search.
  */
 @Tag(OwnContext.TAG)
 @TestPropertySource(properties = {
@@ -24,7 +33,12 @@ import org.springframework.test.context.TestPropertySource;
         "carepoint.demo.faults.A20047.hang=true",
         "carepoint.demo.faults.A20047.hang-for=6s",
         "carepoint.demo.faults.A20047.only-sections=includeAllergies",
-        "carepoint.demo.faults.C81616.error-rate=1.0"})
+        "carepoint.demo.faults.C81616.error-rate=1.0",
+        "carepoint.demo.faults.U81001.error-rate=1.0",
+        "carepoint.demo.faults.U81001.only-interactions=urn:nhs:names:services:gpconnect:fhir:rest:search:slot-1",
+        "carepoint.demo.faults.Y02345.hang=true",
+        "carepoint.demo.faults.Y02345.hang-for=6s",
+        "carepoint.demo.faults.Y02345.only-interactions=urn:nhs:names:services:gpconnect:fhir:rest:search:slot-1"})
 class SlowPracticeE2ETest extends BrowserTest {
 
     @Test
@@ -51,5 +65,22 @@ class SlowPracticeE2ETest extends BrowserTest {
         PlaywrightAssertions.assertThat(page.locator("#record-source"))
                 .containsText("could not be retrieved from C81616");
         assertThat(page.locator("#record-source").innerText()).doesNotContain("Retrieving");
+    }
+
+    @Test
+    void aFailingAndASlowServiceSaySoBesideTheSlotsOfTheServiceThatAnswered() {
+        page.navigate(url("/patients"));
+        new IdpLoginPage(page).signInAs(DemoUser.NHS_111);
+        PatientRecordPage record = new PatientSearchPage(page).findByNhsNumber("9990000018");
+        AppointmentsPage appointments = AppointmentsPage.openFrom(record, page);
+        PlaywrightAssertions.assertThat(appointments.serviceStatus("U81001")).hasAttribute("data-problem",
+                "SERVICE_ERROR");
+        PlaywrightAssertions.assertThat(appointments.serviceStatus("U81001"))
+                .containsText("It is not known whether it has any free");
+        PlaywrightAssertions.assertThat(appointments.serviceStatus("Y02345")).hasAttribute("data-problem", "TIMEOUT");
+        PlaywrightAssertions.assertThat(appointments.serviceStatus("Y02345")).containsText("did not answer in time");
+        PlaywrightAssertions.assertThat(appointments.serviceStatus("A20047")).containsText("free slot");
+        PlaywrightAssertions.assertThat(appointments.slotsAt("A20047").first()).isVisible();
+        PlaywrightAssertions.assertThat(appointments.noSlots()).hasCount(0);
     }
 }
