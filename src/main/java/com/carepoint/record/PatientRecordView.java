@@ -152,8 +152,12 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         patient = traced.get();
+        // The page's one h1, for screen readers and the headings list; sighted users read the banner below it.
+        H1 heading = new H1("GP record: " + patient.bannerName());
+        heading.setId("record-heading");
+        heading.addClassName("cp-visually-hidden");
         banner = new PatientBanner(patient);
-        add(banner);
+        add(heading, banner);
         CurrentUser viewer = users.require();
         String nhs = patient.nhsNumber().value();
         Optional<RecordService.NotRequested> notRequested = records.notRequested(viewer, patient);
@@ -269,7 +273,13 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
             scope.addClassName("cp-notice");
             add(scope);
         }
-        add(status, recordProblem, summary, new H2(permission.currentOnly() ? "Permitted summary" : "Full record"), full);
+        // The first-screen cards' h3 headings sit under an h2 (heading levels go up one at a time for screen-reader
+        // users); sighted users see the cards' own headings.
+        H2 summaryHeading = new H2("Summary");
+        summaryHeading.setId("summary-heading");
+        summaryHeading.addClassName("cp-visually-hidden");
+        add(status, recordProblem, summaryHeading, summary,
+                new H2(permission.currentOnly() ? "Permitted summary" : "Full record"), full);
     }
 
     private void load() {

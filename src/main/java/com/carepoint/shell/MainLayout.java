@@ -56,6 +56,9 @@ public class MainLayout extends AppLayout {
         header.addClassName("cp-header");
         header.setWidthFull();
         header.setSpacing(false);
+        // The page's banner landmark: the product name and who is signed in are inside a landmark, as screen-reader
+        // users navigating by landmarks expect (axe "region").
+        header.getElement().setAttribute("role", "banner");
 
         Div spacer = new Div();
         spacer.addClassName("cp-spacer");
@@ -75,6 +78,7 @@ public class MainLayout extends AppLayout {
         signOutButton.setAriaLabel("Sign out");
         header.add(signOutButton);
         addToNavbar(skipLink(), header);
+        tabListsHoldOnlyTabs();
 
         addToDrawer(navigation(user.map(CurrentUser::role)));
         user.ifPresent(u -> addToNavbar(new IdleSessionGuard(session.idleTimeout(), session.idleWarning(), signOut)));
@@ -95,6 +99,33 @@ public class MainLayout extends AppLayout {
                 });
                 """);
         return skip;
+    }
+
+    /**
+     * Every tab strip (vaadin-tabs, in the record's and the search's tab sheets) holds only tabs, as a tab list must
+     * for screen readers (axe {@code aria-required-children}, critical): the component's scrolling box inside it is
+     * focusable ({@code tabindex="-1"}) and so counts as a child that is not a tab. Its tabindex is removed as each tab
+     * strip is first drawn; the tabs themselves stay focusable, and nothing changes on screen.
+     */
+    private void tabListsHoldOnlyTabs() {
+        getElement().executeJs("""
+                customElements.whenDefined('vaadin-tabs').then(() => {
+                  const fix = tabs => {
+                    const scroller = tabs.shadowRoot && tabs.shadowRoot.querySelector('[part="tabs"]');
+                    if (scroller) { scroller.removeAttribute('tabindex'); }
+                  };
+                  const proto = customElements.get('vaadin-tabs').prototype;
+                  if (!proto.__cpTabListFixed) {
+                    proto.__cpTabListFixed = true;
+                    const firstUpdated = proto.firstUpdated;
+                    proto.firstUpdated = function (...args) {
+                      if (firstUpdated) { firstUpdated.apply(this, args); }
+                      fix(this);
+                    };
+                  }
+                  document.querySelectorAll('vaadin-tabs').forEach(fix);
+                });
+                """);
     }
 
     /** The routed view is the page's one main landmark, and the skip link's target. */
