@@ -88,6 +88,14 @@ public class AppointmentService {
         return bookings.by(user.userId(), nhsNumber, since);
     }
 
+    /**
+     * Forgets the bookings made through Carepoint more than {@link BookingsMade#KEPT} ago (run every hour by
+     * {@code AppointmentTasks}, so a day-old booking goes even when nobody books again); returns how many.
+     */
+    public int forgetOldBookings() {
+        return bookings.forgetBookedBefore(clock.instant().minus(BookingsMade.KEPT));
+    }
+
     /** The calls still under way end with the application. */
     @jakarta.annotation.PreDestroy
     void close() {

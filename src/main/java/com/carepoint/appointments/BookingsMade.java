@@ -33,6 +33,11 @@ interface BookingsMade {
         public List<BookedInCarepoint> by(String userId, String nhsNumber, Instant since) {
             return List.of();
         }
+
+        @Override
+        public int forgetBookedBefore(Instant cutoff) {
+            return 0;
+        }
     };
 
     void booked(String userId, String nhsNumber, Appointment appointment, Instant now);
@@ -41,6 +46,9 @@ interface BookingsMade {
 
     /** The user's bookings for the patient since then, soonest appointment first. */
     List<BookedInCarepoint> by(String userId, String nhsNumber, Instant since);
+
+    /** Removes every booking made before the cutoff; returns how many. */
+    int forgetBookedBefore(Instant cutoff);
 
     /** In PostgreSQL. */
     final class Jdbc implements BookingsMade {
@@ -53,8 +61,7 @@ interface BookingsMade {
 
         @Override
         public void booked(String userId, String nhsNumber, Appointment a, Instant now) {
-            jdbc.sql("delete from appointment_booked where booked_at < ?").param(Timestamp.from(now.minus(KEPT)))
-                    .update();
+            forgetBookedBefore(now.minus(KEPT));
             jdbc.sql("""
                     insert into appointment_booked (id, user_id, patient_nhs, service_ods, service_name, reference,
                         starts_at, ends_at, site, practitioner, channel, booked_at)
@@ -77,6 +84,12 @@ interface BookingsMade {
                     select * from appointment_booked where user_id = ? and patient_nhs = ? and booked_at >= ?
                     order by starts_at""").params(userId, nhsNumber, Timestamp.from(since))
                     .query(Jdbc::row).list();
+        }
+
+        @Override
+        public int forgetBookedBefore(Instant cutoff) {
+            return jdbc.sql("delete from appointment_booked where booked_at < ?").param(Timestamp.from(cutoff))
+                    .update();
         }
 
         private static BookedInCarepoint row(ResultSet rs, int n) throws SQLException {

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The bookings made through Carepoint, kept for a day for the user's encounter note: only the user's, only for that
- * patient, forgotten when cancelled through Carepoint and a day after booking.
+ * patient, forgotten when cancelled through Carepoint and a day after booking (by the next booking, and by the hourly
+ * task when nobody books again).
  */
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BookingsMadeTest {
@@ -60,5 +61,24 @@ class BookingsMadeTest {
         bookings.booked(user, "9990000220", appointment("new-" + user, start), now);
         assertThat(jdbc.sql("select count(*) from appointment_booked where reference = ?").param("old-" + user)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Autowired
+    AppointmentService appointments;
+
+    @Test
+    void theHourlyTaskForgetsADayOldBookingEvenWhenNobodyBooksAgain() {
+        BookingsMade bookings = new BookingsMade.Jdbc(jdbc);
+        String user = "test-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        ZonedDateTime start = ZonedDateTime.of(2026, 12, 10, 14, 0, 0, 0, AppointmentService.UK);
+        bookings.booked(user, "9990000018", appointment("old-" + user, start), now.minus(BookingsMade.KEPT)
+                .minusSeconds(5));
+        bookings.booked(user, "9990000018", appointment("new-" + user, start), now.minus(BookingsMade.KEPT)
+                .plusSeconds(600));
+
+        assertThat(appointments.forgetOldBookings()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select reference from appointment_booked where user_id = ?").param(user)
+                .query(String.class).list()).containsExactly("new-" + user);
     }
 }

@@ -9,6 +9,7 @@ import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.PatientRecordPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
 import com.carepoint.e2e.pages.TransparencyReportPage;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.BrowserContext;
@@ -42,7 +43,9 @@ class AppointmentsE2ETest extends BrowserTest {
         AppointmentsPage appointments = appointmentsFor(page, DemoUser.NHS_111, RIVERSIDE_PATIENT);
         assertThat(page.locator("#bookable-services")).containsText(OUT_OF_HOURS);
         assertThat(appointments.serviceStatus(OUT_OF_HOURS)).containsText("free slot");
+        Axe.assertNoCriticalOrSerious(page, "appointments");
         String slot = appointments.chooseFirstSlotAt(OUT_OF_HOURS);
+        Axe.assertNoCriticalOrSerious(page, "appointments, booking dialog");
 
         // Checked as typed: the reason is required and at most 100 characters.
         appointments.typeReason("x".repeat(101));

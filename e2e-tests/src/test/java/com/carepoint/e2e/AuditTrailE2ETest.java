@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.carepoint.e2e.pages.AuditPage;
 import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.BrowserContext;
@@ -35,6 +36,7 @@ class AuditTrailE2ETest extends BrowserTest {
         assertThat(audit.results()).containsText("Northshire Ambulance Service NHS Trust (RX9)");
         assertThat(audit.results()).containsText("RECORD_VIEW");
         assertThat(audit.results()).containsText("Ambulance attendance");
+        Axe.assertNoCriticalOrSerious(page, "audit search with results");
 
         String csv = audit.exportCsv();
         assertThat(csv).startsWith("id,time,user_id,user_name,role,org_ods,org_name,patient_nhs,action,detail,reason,"

@@ -8,6 +8,7 @@ import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.PatientRecordPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
 import com.carepoint.e2e.pages.ReasonForAccessDialog;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.BrowserContext;
@@ -38,6 +39,7 @@ class EmergencyAccessE2ETest extends BrowserTest {
             dialog.chooseEmergencyAccess("Unconscious");
             dialog.openRecord();
             assertThat(dialog.justificationError()).contains("at least 20 characters");
+            Axe.assertNoCriticalOrSerious(p, "reason-for-access dialog, emergency access with an error");
             assertThat(dialog.justification()).isEqualTo("Unconscious");
             assertThat(record.hasCards()).isFalse();
 
@@ -46,6 +48,7 @@ class EmergencyAccessE2ETest extends BrowserTest {
             assertThat(record.bannerFlags()).contains("Emergency access");
             assertThat(record.emergencyNotice()).containsText("You opened this record under emergency access");
             assertThat(record.emergencyNotice()).containsText(JUSTIFICATION);
+            Axe.assertNoCriticalOrSerious(p, "record under emergency access");
             screenshot(p, "record-emergency-access-tablet-portrait");
         }
         // One queue entry; every view carries the emergency reason.

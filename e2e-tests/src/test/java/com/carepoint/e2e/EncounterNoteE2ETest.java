@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.carepoint.e2e.pages.EncounterNotePage;
 import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class EncounterNoteE2ETest extends BrowserTest {
         new IdpLoginPage(page).signInAs(DemoUser.PARAMEDIC);
         new PatientSearchPage(page).findByNhsNumber(RIVERSIDE_PATIENT);
         EncounterNotePage note = EncounterNotePage.startFrom(page);
+        Axe.assertNoCriticalOrSerious(page, "encounter note, paramedic form");
         String address = page.url();
         note.type("note-presenting-complaint", "Fall at home, found on floor by carer")
                 .type("note-rr", "22").type("note-spo2", "95").type("note-systolic", "105")

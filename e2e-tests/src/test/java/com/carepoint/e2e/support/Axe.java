@@ -1,0 +1,79 @@
+package com.carepoint.e2e.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ViewportSize;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA, plus axe's best practices: landmarks, headings) on a page as it
+ * is, at tablet portrait (768 px) and desktop (1280 px): the window is resized for each width (the page is not
+ * reloaded), so a browser test that has reached a state — a dialog open, a tab shown — checks it where it stands.
+ * Critical and serious violations are blocking; every violation is printed ({@code AXE VIOLATION …}) with one figure
+ * line per state and width ({@code AXE <width> <state>: critical=… serious=… moderate=… minor=…}) for
+ * docs/accessibility.md.
+ */
+public final class Axe {
+
+    private static final List<String> WCAG_A_AA =
+            List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice");
+    private static final List<String> BLOCKING = List.of("critical", "serious");
+    /** The widths checked, with the height of each: tablet portrait and desktop. */
+    private static final int[][] SIZES = {{BrowserTest.TABLET_PORTRAIT_WIDTH, BrowserTest.TABLET_PORTRAIT_HEIGHT},
+        {1280, 800}};
+
+    private Axe() {
+    }
+
+    /** Checks this state at both widths and fails on any critical or serious violation (details printed). */
+    public static void assertNoCriticalOrSerious(Page p, String state) {
+        assertThat(checkAtEveryWidth(p, state)).as("critical and serious axe violations (details printed above)")
+                .isEmpty();
+    }
+
+    /** Checks this state at both widths; the window is back at its own size afterwards. Returns the blocking ones. */
+    public static List<String> checkAtEveryWidth(Page p, String state) {
+        ViewportSize own = p.viewportSize();
+        List<String> blocking = new ArrayList<>();
+        try {
+            for (int[] size : SIZES) {
+                p.setViewportSize(size[0], size[1]);
+                // The layout for the new width is drawn before axe looks (two animation frames).
+                p.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+                blocking.addAll(check(p, size[0], state));
+            }
+        } finally {
+            p.setViewportSize(own.width, own.height);
+        }
+        return blocking;
+    }
+
+    private static List<String> check(Page p, int width, String state) {
+        AxeResults results = new AxeBuilder(p).withTags(WCAG_A_AA).analyze();
+        Map<String, Integer> byImpact = new TreeMap<>(Map.of("critical", 0, "serious", 0, "moderate", 0, "minor", 0));
+        List<String> blocking = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            String impact = rule.getImpact() == null ? "minor" : rule.getImpact();
+            byImpact.merge(impact, rule.getNodes().size(), Integer::sum);
+            for (CheckedNode node : rule.getNodes()) {
+                String line = "%d px, %s: %s (%s) at %s: %s. %s".formatted(width, state, rule.getId(), impact,
+                        node.getTarget(), rule.getHelp(), String.valueOf(node.getFailureSummary()).replace('\n', ' '));
+                System.out.println("AXE VIOLATION " + line);
+                if (BLOCKING.contains(impact)) {
+                    blocking.add(line);
+                }
+            }
+        }
+        System.out.printf("AXE %d %s: critical=%d serious=%d moderate=%d minor=%d%n", width, state,
+                byImpact.get("critical"), byImpact.get("serious"), byImpact.get("moderate"), byImpact.get("minor"));
+        return blocking;
+    }
+}
