@@ -11,6 +11,7 @@
  * (META-INF/VAADIN/webapp/sw.js, a Workbox worker written for @PWA) ahead of Carepoint's static files, and that
  * worker imports sw-runtime-resources-precache.js, which exists only with @PWA, so registering it failed.
  */
+// Change the version whenever offline.html changes, so that browsers replace their stored copy.
 const CACHE = 'carepoint-offline-v2';
 const OFFLINE_URL = 'offline.html';
 const STATIC = [OFFLINE_URL];

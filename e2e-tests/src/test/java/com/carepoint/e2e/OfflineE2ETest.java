@@ -31,6 +31,8 @@ class OfflineE2ETest extends BrowserTest {
     void offlineANavigationShowsTheOfflinePageWhichReconnectsByItselfWhenTheNetworkReturns() {
         page.navigate(url("/signed-out"));
         OfflinePage.waitForServiceWorker(page);
+        // A user who chose dark mode gets the offline page in dark mode too.
+        page.evaluate("() => localStorage.setItem('carepoint-theme', 'dark')");
 
         context.setOffline(true);
         page.navigate(url("/patients"));
@@ -38,6 +40,7 @@ class OfflineE2ETest extends BrowserTest {
         assertThat(offline.text()).containsText("Carepoint needs a connection to show GP records");
         assertThat(offline.text()).containsText("Patient records are never stored on this device");
         assertThat(offline.text()).containsText("it reconnects by itself when the connection returns");
+        assertThat(page.locator("html")).hasAttribute("theme", "dark");
 
         // Back online: the offline page notices and reopens the page it could not reach (here, sign-in first).
         context.setOffline(false);
@@ -71,6 +74,9 @@ class OfflineE2ETest extends BrowserTest {
                         const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
                         return b.contains(hit); }""");
         assertThat(onTop).isEqualTo(true);
+        // Dark text on warm yellow whatever the colour scheme (about 10:1), so it reads in dark mode as well.
+        assertThat(OfflinePage.banner(page)).hasCSS("background-color", "rgb(255, 184, 28)");
+        assertThat(OfflinePage.banner(page)).hasCSS("color", "rgb(33, 43, 50)");
 
         context.setOffline(false);
         OfflinePage.assertBannerGone(page);
