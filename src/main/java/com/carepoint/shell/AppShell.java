@@ -12,7 +12,9 @@ import com.vaadin.flow.theme.lumo.Lumo;
 /**
  * The page every Carepoint view lives in. Styles are plain CSS from {@code themes/} (no Node build): Lumo first,
  * then Carepoint's NHS-like theme. The web manifest, icons, offline page and service worker come from
- * {@code frontend/}.
+ * {@code frontend/}. The service worker is Carepoint's own {@code carepoint-sw.js}, which caches only the offline page
+ * (never clinical data); it is not at {@code /sw.js}, which Vaadin answers from its pre-compiled bundle with a
+ * worker written for {@code @PWA} (not used here).
  */
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("themes/carepoint/styles.css")
@@ -31,7 +33,9 @@ public class AppShell implements AppShellConfigurator {
                 try { if (localStorage.getItem('carepoint-theme') === 'dark') {
                   document.documentElement.setAttribute('theme', 'dark'); } } catch (e) { }
                 if ('serviceWorker' in navigator) {
-                  window.addEventListener('load', function () { navigator.serviceWorker.register('sw.js'); });
+                  window.addEventListener('load', function () {
+                    navigator.serviceWorker.register('carepoint-sw.js').catch(function () { });
+                  });
                 }
                 """, Inline.Wrapping.JAVASCRIPT);
     }

@@ -48,6 +48,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers(SIGNED_OUT_PATH).permitAll()
+                // Carepoint's service worker (static; caches only the offline page): registered before sign-in.
+                .requestMatchers("/carepoint-sw.js").permitAll()
                 .requestMatchers("/actuator/auditchain").hasRole(Role.PRIVACY_OFFICER.name())
                 .requestMatchers("/actuator/**").authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin

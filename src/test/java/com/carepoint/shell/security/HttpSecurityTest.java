@@ -96,7 +96,12 @@ class HttpSecurityTest {
         assertThat(get("/manifest.webmanifest").headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/manifest+json"));
         assertThat(get("/offline.html").statusCode()).isEqualTo(200);
-        assertThat(get("/sw.js").statusCode()).isEqualTo(200);
+        // Carepoint's own service worker, as JavaScript (not the app's HTML, not Vaadin's @PWA worker at /sw.js).
+        HttpResponse<String> worker = get("/carepoint-sw.js");
+        assertThat(worker.statusCode()).isEqualTo(200);
+        assertThat(worker.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(worker.body()).contains("Carepoint's service worker").contains("const STATIC = [OFFLINE_URL];");
         assertThat(get("/themes/carepoint/styles.css").statusCode()).isEqualTo(200);
         assertThat(get("/icons/icon-192.png").statusCode()).isEqualTo(200);
     }

@@ -49,7 +49,7 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void openBrowser(TestInfo info) {
-        context = newContext(1280, 800);
+        context = newContext(1280, 800, serviceWorkers());
         page = context.newPage();
         ScreenshotOnFailure.register(info, page);
     }
@@ -61,12 +61,22 @@ public abstract class BrowserTest {
         }
     }
 
+    /** Whether the test's browser lets Carepoint's service worker run: blocked unless a test is about it. */
+    protected ServiceWorkerPolicy serviceWorkers() {
+        return ServiceWorkerPolicy.BLOCK;
+    }
+
+    /** A context with Carepoint's service worker blocked, as most tests need (the offline tests allow it). */
     protected BrowserContext newContext(int width, int height) {
+        return newContext(width, height, ServiceWorkerPolicy.BLOCK);
+    }
+
+    protected BrowserContext newContext(int width, int height, ServiceWorkerPolicy serviceWorkers) {
         BrowserContext c = Browsers.chromium().newContext(new Browser.NewContextOptions()
                 .setViewportSize(width, height)
                 .setLocale("en-GB")
                 .setTimezoneId("Europe/London")
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
+                .setServiceWorkers(serviceWorkers));
         c.setDefaultTimeout(TIMEOUT_MS);
         return c;
     }
