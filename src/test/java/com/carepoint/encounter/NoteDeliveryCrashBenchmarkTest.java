@@ -377,8 +377,8 @@ class NoteDeliveryCrashBenchmarkTest {
         long resendsRecognised = sender.count("Practice saw note");
         Bench.print(String.format(Locale.UK, "Note delivery, Carepoint killed (kill -9) mid-send %d times and "
                 + "restarted: %d notes signed, filed %d, lost %d, duplicated %d; %d kills with a send in flight "
-                + "(cut %d–%d ms after the claim); Carepoint then shows %d filed; %d resends recognised by the practice as "
-                + "duplicates; kills over in %s, all filed %s later", kills, signed.size(), f.filed(), f.lost(),
+                + "(cut %d–%d ms after the claim); Carepoint then shows %d filed; %d resends recognised by the "
+                + "practice as duplicates; kills over in %s, all filed %s later", kills, signed.size(), f.filed(), f.lost(),
                 f.duplicated(), killedInFlight, delays.stream().mapToLong(Long::longValue).min().orElse(0),
                 delays.stream().mapToLong(Long::longValue).max().orElse(0), shownFiled,
                 resendsRecognised, Bench.fmt(killPhaseMs), Bench.fmt(toFiledMs)));
@@ -414,8 +414,8 @@ class NoteDeliveryCrashBenchmarkTest {
         long shownFiled = awaitCarepointFiled(signed);
         Bench.print(String.format(Locale.UK, "Note delivery, database restarted (fast shutdown) mid-send %d times "
                 + "under a running Carepoint: %d notes signed, filed %d, lost %d, duplicated %d; %d restarts with a "
-                + "send in flight; database down %s in all; Carepoint then shows %d filed; all filed %s from the start of "
-                + "the run; Carepoint process still the same: %s", restarts, signed.size(), f.filed(), f.lost(),
+                + "send in flight; database down %s in all; Carepoint then shows %d filed; all filed %s from the "
+                + "start of the run; Carepoint process still the same: %s", restarts, signed.size(), f.filed(), f.lost(),
                 f.duplicated(), inFlight, Bench.fmt(downMs), shownFiled,
                 Bench.fmt(sinceFirstRestartMs), sender.alive() ? "yes" : "no"));
         assertThat(sender.alive()).as("Carepoint survived the database restarts").isTrue();
