@@ -26,11 +26,13 @@ import org.springframework.context.annotation.Configuration;
 public class BackgroundTasks {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundTasks.class);
+    /** How often a running task's node says it is alive ({@code carepoint.background-tasks.heartbeat}). */
+    static final String DEFAULT_HEARTBEAT = "10s";
 
     @Bean
     @SuppressWarnings({"unchecked", "rawtypes"})
     Scheduler backgroundScheduler(DataSource dataSource, List<Task<?>> tasks,
-            @Value("${carepoint.background-tasks.heartbeat:10s}") Duration heartbeat) {
+            @Value("${carepoint.background-tasks.heartbeat:" + DEFAULT_HEARTBEAT + "}") Duration heartbeat) {
         List<Task<?>> onStartup = tasks.stream().filter(t -> t instanceof OnStartup).toList();
         List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
         return Scheduler.create(dataSource, others)
