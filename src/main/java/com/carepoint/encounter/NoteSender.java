@@ -51,7 +51,7 @@ public class NoteSender {
 
     private static final Logger log = LoggerFactory.getLogger(NoteSender.class);
     private static final int BATCH = 10;
-    /** How long a node's claim on a delivery lasts while it sends (longer than any MESH call may take). */
+    /** How long a node's claim on a delivery lasts while it sends, by default (longer than any MESH call may take). */
     static final Duration CLAIM = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
@@ -67,6 +67,7 @@ public class NoteSender {
     private final Duration retryMax;
     private final Duration alertAfter;
     private final Duration trackAfter;
+    private Duration claim = CLAIM;
 
     @Autowired
     NoteSender(JdbcClient jdbc, PlatformTransactionManager transactions, EncounterNotes notes,
@@ -75,9 +76,11 @@ public class NoteSender {
             @Value("${carepoint.encounter.retry-base:30s}") Duration retryBase,
             @Value("${carepoint.encounter.retry-max:15m}") Duration retryMax,
             @Value("${carepoint.encounter.delivery-alert-after:4h}") Duration alertAfter,
-            @Value("${carepoint.encounter.track-after:1m}") Duration trackAfter) {
+            @Value("${carepoint.encounter.track-after:1m}") Duration trackAfter,
+            @Value("${carepoint.encounter.send-claim:5m}") Duration claim) {
         this(jdbc, transactions, notes, deliveries, mesh, meshProperties, contacts, audit, retryBase, retryMax,
                 alertAfter, trackAfter, Clock.systemUTC());
+        this.claim = claim;
     }
 
     /** A sender on another clock (the reliability benchmark runs simulated time). */
@@ -115,7 +118,8 @@ public class NoteSender {
 
     /**
      * Sends every due delivery, one at a time: each is claimed in a short transaction of its own (marked SENDING,
-     * the claim lasting {@link #CLAIM}), sent with no transaction or lock held, and its outcome recorded afterwards.
+     * the claim lasting {@code carepoint.encounter.send-claim}, {@link #CLAIM} by default), sent with no transaction
+     * or lock held, and its outcome recorded afterwards.
      * A claim whose node died mid-send runs out and the note is queued again: it is sent again with the same message
      * id, which the practice recognises. Returns how many were sent.
      */
@@ -132,7 +136,7 @@ public class NoteSender {
                         """).param(Timestamp.from(clock.instant())).query(UUID.class).optional();
                 due.ifPresent(id -> jdbc.sql("""
                         update note_delivery set status = 'SENDING', next_attempt_at = ? where note_id = ?
-                        """).params(Timestamp.from(clock.instant().plus(CLAIM)), id).update());
+                        """).params(Timestamp.from(clock.instant().plus(claim)), id).update());
                 return due;
             });
             if (claimed == null || claimed.isEmpty()) {

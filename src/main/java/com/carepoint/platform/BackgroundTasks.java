@@ -8,6 +8,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -25,16 +26,23 @@ import org.springframework.context.annotation.Configuration;
 public class BackgroundTasks {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundTasks.class);
+    /** How often a running task's node says it is alive ({@code carepoint.background-tasks.heartbeat}). */
+    static final String DEFAULT_HEARTBEAT = "10s";
 
     @Bean
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Scheduler backgroundScheduler(DataSource dataSource, List<Task<?>> tasks) {
+    Scheduler backgroundScheduler(DataSource dataSource, List<Task<?>> tasks,
+            @Value("${carepoint.background-tasks.heartbeat:" + DEFAULT_HEARTBEAT + "}") Duration heartbeat) {
         List<Task<?>> onStartup = tasks.stream().filter(t -> t instanceof OnStartup).toList();
         List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
         return Scheduler.create(dataSource, others)
                 .startTasks((List) onStartup)
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(10))
+                // A node killed mid-run (kill -9, power loss) leaves its execution picked; db-scheduler revives it
+                // after 6 missed heartbeats. Its default heartbeat (5 min) held the note sender up for 30 min after
+                // such a crash (hazard H-051); 10 s: revived within about a minute.
+                .heartbeatInterval(heartbeat)
                 .shutdownMaxWait(Duration.ofSeconds(20))
                 .build();
     }
