@@ -236,6 +236,33 @@ public class EncounterNoteService {
         return rows;
     }
 
+    /** The longest "what was done" a follow-up mark takes. */
+    public static final int FOLLOW_UP_MAX = 500;
+
+    /**
+     * The privacy officer marks a rejected or undelivered note followed up, saying what was done (e.g. "Author phoned
+     * the practice on 03-Dec; the practice has the note"): it leaves the undelivered page and the author's alerts.
+     * Audited against the patient. False when the note is not rejected or undelivered, or was already marked.
+     *
+     * @throws IllegalArgumentException when what was done is blank, too long or holds invisible formatting
+     */
+    public boolean markFollowedUp(CurrentUser officer, UUID noteId, String whatWasDone) {
+        requireOfficer(officer);
+        String done = whatWasDone == null ? "" : whatWasDone.strip();
+        if (done.isEmpty() || done.length() > FOLLOW_UP_MAX
+                || com.carepoint.kernel.Text.hasInvisibleFormatting(done)) {
+            throw new IllegalArgumentException("Say what was done, in at most " + FOLLOW_UP_MAX + " characters");
+        }
+        EncounterNote note = notes.find(noteId).orElseThrow(() -> new IllegalArgumentException("No such note"));
+        boolean marked = deliveries.markFollowedUp(noteId, officer.userId(), done, clock.instant());
+        if (marked) {
+            audit.note(officer, note.patient().nhsNumber(), AuditAction.NOTE_DELIVERY, "Undelivered "
+                    + note.kind().displayName() + " note " + noteId + " marked followed up: " + done, "followed up",
+                    UUID.randomUUID().toString());
+        }
+        return marked;
+    }
+
     /** What the privacy officer (or the operator) should do about a note that has not reached the practice. */
     static String whatToDo(EncounterNote n, NoteDelivery d) {
         String author = n.author().name() + " (" + n.author().orgName() + ")";

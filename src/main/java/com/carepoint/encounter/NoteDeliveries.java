@@ -46,13 +46,13 @@ class NoteDeliveries {
 
     /**
      * Deliveries someone must act on, oldest first: alerted and still on their way (any age), and rejected or not
-     * delivered since {@code endedSince}.
+     * delivered since {@code endedSince} and not yet marked followed up.
      */
     List<NoteDelivery> needingAttention(Instant endedSince, int limit) {
         return jdbc.sql("""
                 select * from note_delivery
                 where (alerted_at is not null and status not in ('FILED', 'REJECTED', 'FAILED'))
-                   or (status in ('REJECTED', 'FAILED') and completed_at >= ?)
+                   or (status in ('REJECTED', 'FAILED') and completed_at >= ? and followed_up_at is null)
                 order by queued_at limit ?""").params(ts(endedSince), limit).query(NoteDeliveries::row).list();
     }
 
@@ -62,9 +62,20 @@ class NoteDeliveries {
                 select d.* from note_delivery d join encounter_note n on n.id = d.note_id
                 where n.author_id = ?
                   and ((d.alerted_at is not null and d.status not in ('FILED', 'REJECTED', 'FAILED'))
-                    or (d.status in ('REJECTED', 'FAILED') and d.completed_at >= ?))
+                    or (d.status in ('REJECTED', 'FAILED') and d.completed_at >= ? and d.followed_up_at is null))
                 order by d.queued_at limit ?""").params(authorId, ts(endedSince), limit)
                 .query(NoteDeliveries::row).list();
+    }
+
+    /**
+     * Marks a rejected or undelivered note followed up; false when it is not one (still on its way, filed) or was
+     * already marked.
+     */
+    boolean markFollowedUp(UUID noteId, String by, String whatWasDone, Instant at) {
+        return jdbc.sql("""
+                update note_delivery set followed_up_at = ?, followed_up_by = ?, followed_up_note = ?
+                where note_id = ? and status in ('REJECTED', 'FAILED') and followed_up_at is null""")
+                .params(ts(at), by, whatWasDone, noteId).update() == 1;
     }
 
     static NoteDelivery row(ResultSet rs, int n) throws SQLException {

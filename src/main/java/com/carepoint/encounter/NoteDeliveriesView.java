@@ -3,24 +3,30 @@ package com.carepoint.encounter;
 import com.carepoint.access.CurrentUserService;
 import com.carepoint.access.Role;
 import com.carepoint.kernel.NhsNumber;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.carepoint.kernel.Text;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The privacy officer's (and operator's) page of encounter notes that have not reached the patient's GP practice:
  * rejected by the practice's system, not delivered, or not delivered within the configured time. Each row says who
  * wrote it, about which patient (by NHS number: the privacy officer sees no clinical information), how long ago,
- * where it got to in plain English, and what to do. Opening it is audited.
+ * where it got to in plain English, and what to do. Opening it is audited. A rejected or undelivered note can be
+ * marked followed up, saying what was done; it then leaves the page (audited against the patient).
  */
 @Route("note-deliveries")
 @PageTitle("Undelivered encounter notes · Carepoint")
@@ -36,33 +42,137 @@ public class NoteDeliveriesView extends VerticalLayout {
                 + "the note, the patient's GP does not know what happened at the encounter. Rejected and undelivered "
                 + "notes are listed for " + EncounterNoteService.ATTENTION_WINDOW.toDays() + " days; opening this "
                 + "page is recorded in the audit trail."));
-        List<EncounterNoteService.UndeliveredNote> rows = notes.undelivered(users.require());
-        Paragraph summary = new Paragraph(rows.isEmpty() ? "Every signed note has reached its practice or is on its "
-                + "way in the time expected." : rows.size() + (rows.size() == 1 ? " note has" : " notes have")
-                + " not reached the practice.");
+        this.notes = notes;
+        this.users = users;
+        rows = new ArrayList<>(notes.undelivered(users.require()));
         summary.setId("note-deliveries-summary");
-        summary.addClassName(rows.isEmpty() ? "cp-notice" : "cp-problem");
-        Grid<EncounterNoteService.UndeliveredNote> grid = new Grid<>();
-        grid.setId("note-deliveries");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setAllRowsVisible(true);
-        grid.addColumn(r -> EncounterNoteView.WHEN.format(r.signedAt().atZone(EncounterNoteView.UK)) + " ("
-                + age(r.age()) + " ago)").setHeader("Signed").setAutoWidth(true);
-        grid.addColumn(r -> NhsNumber.parse(r.patientNhs()).map(NhsNumber::formatted).orElse(r.patientNhs()))
-                .setHeader("Patient").setAutoWidth(true);
-        grid.addColumn(r -> r.author().name() + " (" + r.author().userId() + "), " + Role.fromClaim(r.author().role())
-                .map(Role::displayName).orElse(r.author().role()) + " · " + r.author().orgName() + " ("
-                + r.author().orgOds() + ")").setHeader("Author").setFlexGrow(2);
-        grid.addColumn(r -> r.kind() + " note to " + r.practiceOds()).setHeader("Note").setFlexGrow(1);
-        grid.addComponentColumn(r -> {
-            Div cell = new Div(new Span(r.delivery().status().label() + (r.delivery().overdue() ? ", overdue" : "")
-                    + ": " + r.delivery().explained()));
-            cell.getElement().setAttribute("data-status", r.delivery().status().name());
-            return cell;
-        }).setHeader("Where it got to").setFlexGrow(3);
-        grid.addColumn(EncounterNoteService.UndeliveredNote::whatToDo).setHeader("What to do").setFlexGrow(3);
-        grid.setItems(rows);
-        add(summary, grid);
+        list.setId("note-deliveries");
+        list.addClassName("cp-note-deliveries");
+        add(summary, list);
+        show();
+    }
+
+    private final EncounterNoteService notes;
+    private final CurrentUserService users;
+    private final Paragraph summary = new Paragraph();
+    private final Div list = new Div();
+    private List<EncounterNoteService.UndeliveredNote> rows;
+
+    private void show() {
+        summary.setText(rows.isEmpty() ? "Every signed note has reached its practice, is on its way in the time "
+                + "expected, or has been followed up." : rows.size() + (rows.size() == 1 ? " note has" : " notes have")
+                + " not reached the practice.");
+        summary.setClassName(rows.isEmpty() ? "cp-notice" : "cp-problem");
+        list.removeAll();
+        rows.forEach(r -> list.add(card(r)));
+    }
+
+    /**
+     * One note as a card, every part in full and wrapping (no column squeezes "what to do" into a word per line on a
+     * tablet): when, patient, author and note; where it got to; what to do; the follow-up mark.
+     */
+    private Div card(EncounterNoteService.UndeliveredNote r) {
+        Div card = new Div();
+        card.addClassNames("cp-card", "cp-note-delivery");
+        card.getElement().setAttribute("data-note", r.noteId().toString());
+        card.getElement().setAttribute("data-status", r.delivery().status().name());
+        String patient = NhsNumber.parse(r.patientNhs()).map(NhsNumber::formatted).orElse(r.patientNhs());
+        com.vaadin.flow.component.html.H3 title = new com.vaadin.flow.component.html.H3(r.kind() + " note for "
+                + patient + " to practice " + r.practiceOds());
+        card.add(title,
+                line("Signed", EncounterNoteView.WHEN.format(r.signedAt().atZone(EncounterNoteView.UK)) + " ("
+                        + age(r.age()) + " ago)"),
+                line("Author", r.author().name() + " (" + r.author().userId() + "), " + Role.fromClaim(r.author()
+                        .role()).map(Role::displayName).orElse(r.author().role()) + " · " + r.author().orgName()
+                        + " (" + r.author().orgOds() + ")"),
+                line("Where it got to", r.delivery().status().label() + (r.delivery().overdue() ? ", overdue" : "")
+                        + ": " + r.delivery().explained()),
+                line("What to do", r.whatToDo()),
+                followUpButton(r));
+        return card;
+    }
+
+    private static Paragraph line(String label, String text) {
+        Paragraph p = new Paragraph();
+        com.vaadin.flow.component.html.Span l = new com.vaadin.flow.component.html.Span(label + ": ");
+        l.addClassName("cp-label");
+        p.add(l, new Span(text));
+        return p;
+    }
+
+    /** Only a note that will not arrive by itself (rejected, not delivered) can be marked followed up. */
+    private com.vaadin.flow.component.Component followUpButton(EncounterNoteService.UndeliveredNote r) {
+        if (r.delivery().status() != NoteDelivery.Status.REJECTED && r.delivery().status() != NoteDelivery.Status
+                .FAILED) {
+            return line("Followed up", "not needed yet: Carepoint keeps trying, and the note leaves this page once "
+                    + "it is filed");
+        }
+        Button mark = new Button("Mark followed up", e -> openFollowUp(r));
+        mark.setId("follow-up-" + r.noteId());
+        mark.getElement().setAttribute("aria-label", "Mark the note for "
+                + NhsNumber.parse(r.patientNhs()).map(NhsNumber::formatted).orElse(r.patientNhs()) + " followed up");
+        return mark;
+    }
+
+    /** What the officer types when marking a note followed up. */
+    static final class FollowUp {
+        private String whatWasDone = "";
+
+        public String getWhatWasDone() {
+            return whatWasDone;
+        }
+
+        public void setWhatWasDone(String whatWasDone) {
+            this.whatWasDone = whatWasDone;
+        }
+    }
+
+    private void openFollowUp(EncounterNoteService.UndeliveredNote r) {
+        Dialog dialog = new Dialog();
+        dialog.setId("follow-up-dialog");
+        dialog.setHeaderTitle("Mark followed up");
+        Paragraph about = new Paragraph("The " + r.kind() + " note for " + NhsNumber.parse(r.patientNhs())
+                .map(NhsNumber::formatted).orElse(r.patientNhs()) + " by " + r.author().name() + " is not in the "
+                + "patient's GP record. Mark it followed up only once the practice has the note's content (for "
+                + "example, the author phoned it through). It then leaves this page and the author's alerts.");
+        TextArea done = new TextArea("What was done");
+        done.setId("follow-up-what");
+        done.setWidthFull();
+        done.setMaxLength(EncounterNoteService.FOLLOW_UP_MAX);
+        done.setHelperText("For example: author phoned the practice on 3 Dec; the practice has recorded it.");
+        Binder<FollowUp> binder = new Binder<>();
+        binder.forField(done).asRequired("Say what was done before marking it followed up")
+                .withValidator(v -> v.strip().length() <= EncounterNoteService.FOLLOW_UP_MAX,
+                        "At most " + EncounterNoteService.FOLLOW_UP_MAX + " characters")
+                .withValidator(v -> !Text.hasInvisibleFormatting(v), Text.INVISIBLE_FORMATTING_PROBLEM)
+                .bind(FollowUp::getWhatWasDone, FollowUp::setWhatWasDone);
+        FollowUp typed = new FollowUp();
+        binder.setBean(typed);
+        Paragraph problem = new Paragraph();
+        problem.setId("follow-up-problem");
+        problem.addClassName("cp-problem");
+        problem.setVisible(false);
+        Button confirm = new Button("Mark followed up", e -> {
+            if (!binder.validate().isOk()) {
+                return;
+            }
+            if (notes.markFollowedUp(users.require(), r.noteId(), typed.getWhatWasDone())) {
+                rows.removeIf(x -> x.noteId().equals(r.noteId()));
+                show();
+                dialog.close();
+            } else {
+                problem.setText("This note is no longer waiting for follow-up (someone else marked it, or its status "
+                        + "changed). Close this and reopen the page to see where it is now.");
+                problem.setVisible(true);
+            }
+        });
+        confirm.setId("follow-up-confirm");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        Button cancel = new Button("Cancel", e -> dialog.close());
+        cancel.setId("follow-up-cancel");
+        dialog.add(about, done, problem);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
     }
 
     /** "3 days 4 h", "2 h 5 min", "12 min", "less than a minute". */

@@ -71,6 +71,9 @@ public record NoteDelivery(UUID noteId, String localId, Status status, Optional<
         return switch (status) {
             case QUEUED -> base + (attempts > 0 ? " Carepoint has tried " + attempts + " time" + (attempts == 1 ? ""
                     : "s") + " and keeps trying" + lastError.map(e -> " (" + e + ")").orElse("") + "." : "");
+            // Sent again after failed tries: the last problem stays in view while the new try is under way.
+            case SENDING -> base + (attempts > 0 ? " Carepoint has tried " + attempts + " time" + (attempts == 1 ? ""
+                    : "s") + " before" + lastError.map(e -> " (" + e + ")").orElse("") + "." : "");
             case REJECTED, FAILED -> base + " Phone the practice and give them the note (you can download it as a "
                     + "PDF).";
             default -> base;

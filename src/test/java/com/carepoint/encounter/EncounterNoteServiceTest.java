@@ -128,6 +128,39 @@ class EncounterNoteServiceTest {
     }
 
     @Test
+    void aNoteIsMarkedFollowedUpOnlyWhenItWillNotArriveByItselfAndWithWhatWasDone() {
+        EncounterNote draft = notes.start(DemoUsers.PARAMEDIC, patient());
+        notes.save(DemoUsers.PARAMEDIC, draft.id(), 0, complete());
+        notes.sign(DemoUsers.PARAMEDIC, draft.id(), 1);
+        // Still on its way: it cannot be marked (it leaves the lists by itself once filed).
+        assertThat(notes.markFollowedUp(DemoUsers.PRIVACY_OFFICER, draft.id(), "Phoned")).isFalse();
+        jdbc.sql("update note_delivery set status = 'FAILED', status_detail = 'MESH could not deliver it.', "
+                + "completed_at = now() where note_id = ?").param(draft.id()).update();
+        // Only the privacy officer, and only saying what was done.
+        assertThatThrownBy(() -> notes.markFollowedUp(DemoUsers.PARAMEDIC, draft.id(), "Phoned"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> notes.markFollowedUp(DemoUsers.PRIVACY_OFFICER, draft.id(), "  "))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> notes.markFollowedUp(DemoUsers.PRIVACY_OFFICER, draft.id(), "x".repeat(
+                EncounterNoteService.FOLLOW_UP_MAX + 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(notes.undelivered(DemoUsers.PRIVACY_OFFICER)).extracting(EncounterNoteService.UndeliveredNote::noteId)
+                .contains(draft.id());
+
+        assertThat(notes.markFollowedUp(DemoUsers.PRIVACY_OFFICER, draft.id(), "Author phoned the practice")).isTrue();
+        assertThat(notes.undelivered(DemoUsers.PRIVACY_OFFICER)).extracting(EncounterNoteService.UndeliveredNote::noteId)
+                .doesNotContain(draft.id());
+        assertThat(notes.needingAttention(DemoUsers.PARAMEDIC)).extracting(s -> s.note().id())
+                .doesNotContain(draft.id());
+        assertThat(jdbc.sql("select followed_up_by || ': ' || followed_up_note from note_delivery where note_id = ?")
+                .param(draft.id()).query(String.class).single()).isEqualTo("privacy: Author phoned the practice");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'NOTE_DELIVERY' and patient_nhs = "
+                + "'9990000018' and detail like ?").param("%" + draft.id() + " marked followed up%")
+                .query(Long.class).single()).isEqualTo(1L);
+        // Marked once: a second mark (another officer at the same time) is refused.
+        assertThat(notes.markFollowedUp(DemoUsers.PRIVACY_OFFICER, draft.id(), "Again")).isFalse();
+    }
+
+    @Test
     void anOverdueNoteIsListedUntilItArrives() {
         EncounterNote draft = notes.start(DemoUsers.CLINICIAN_111, patient());
         NoteContent c = new NoteContent();

@@ -61,6 +61,17 @@ class NoteDeliveryAttentionTest {
     }
 
     @Test
+    void aNoteBeingSentAgainStillSaysWhatWentWrongBefore() {
+        // Three tries refused, a fourth under way: the reason is not hidden while it is being sent.
+        assertThat(delivery(NoteDelivery.Status.SENDING, Optional.empty(), Optional.of("MESH was not accepting "
+                + "messages")).explained()).startsWith("Being sent to MESH").contains("Carepoint has tried 3 times "
+                + "before (MESH was not accepting messages).");
+        assertThat(new NoteDelivery(UUID.randomUUID(), "carepoint-x", NoteDelivery.Status.SENDING, Optional.empty(),
+                Optional.empty(), "A20047", 0, T, T, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()).explained()).doesNotContain("tried");
+    }
+
+    @Test
     void agesAndDurationsReadNaturally() {
         assertThat(NoteDeliveriesView.age(Duration.ofSeconds(20))).isEqualTo("less than a minute");
         assertThat(NoteDeliveriesView.age(Duration.ofMinutes(12))).isEqualTo("12 min");

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * violation is printed (rule, impact, element, help) with a figure line per page
  * ({@code AXE <width> <page>: critical=… serious=… …}) for docs/accessibility.md. One sign-in per user, one
  * page load per state; each state is checked at both widths by resizing the window ({@link Axe}). The browser tests
- * that reach other states check them where they stand with {@link Axe#assertNoCriticalOrSerious}: appointments and
+ * that reach other states check them where they stand, at 768 px, with
+ * {@link Axe#assertNoCriticalOrSeriousAtTablet}: appointments and
  * the booking dialog ({@code AppointmentsE2ETest}), the encounter note form ({@code EncounterNoteE2ETest}), the audit
  * search ({@code AuditTrailE2ETest}), emergency access ({@code EmergencyAccessE2ETest}).
  */

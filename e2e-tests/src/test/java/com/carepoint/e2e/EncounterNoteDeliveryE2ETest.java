@@ -176,6 +176,23 @@ class EncounterNoteDeliveryE2ETest extends BrowserTest {
             NoteDeliveriesPage deliveries = new NoteDeliveriesPage(p).open(url(""));
             assertThat(deliveries.grid()).containsText("999 000 1553");
             assertThat(deliveries.grid()).containsText("The practice's GP system refused it");
+
+            // Once the practice has the note's content another way, the officer marks it followed up, saying what
+            // was done (required): it leaves the page and the author's alerts, and the mark is audited.
+            p.locator("#follow-up-" + noteId).click();
+            p.locator("#follow-up-confirm").click();
+            assertThat(p.locator("#follow-up-what")).hasAttribute("invalid", "");
+            assertThat(p.locator("#follow-up-what")).containsText("Say what was done");
+            p.locator("#follow-up-what textarea").fill("Author phoned the practice; the practice has recorded it.");
+            p.locator("#follow-up-confirm").click();
+            assertThat(p.locator("#follow-up-dialog")).hasCount(0);
+            assertThat(deliveries.grid()).not().containsText("999 000 1553");
+            assertThat(jdbc.sql("select count(*) from audit_event where user_id = 'privacy' and action = "
+                    + "'NOTE_DELIVERY' and patient_nhs = '9990001553' and detail like ?")
+                    .param("%" + noteId + " marked followed up: Author phoned the practice%").query(Long.class)
+                    .single()).isEqualTo(1L);
         }
+        page.navigate(url("/"));
+        assertThat(page.locator("#note-alerts [data-note='" + noteId + "']")).hasCount(0);
     }
 }

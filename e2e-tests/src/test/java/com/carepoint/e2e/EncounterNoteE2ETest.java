@@ -25,7 +25,7 @@ class EncounterNoteE2ETest extends BrowserTest {
         new IdpLoginPage(page).signInAs(DemoUser.PARAMEDIC);
         new PatientSearchPage(page).findByNhsNumber(RIVERSIDE_PATIENT);
         EncounterNotePage note = EncounterNotePage.startFrom(page);
-        Axe.assertNoCriticalOrSerious(page, "encounter note, paramedic form");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "encounter note, paramedic form");
         String address = page.url();
         note.type("note-presenting-complaint", "Fall at home, found on floor by carer")
                 .type("note-rr", "22").type("note-spo2", "95").type("note-systolic", "105")
@@ -42,6 +42,10 @@ class EncounterNoteE2ETest extends BrowserTest {
         // RR 22 (2) + SpO2 95 (1) + air (0) + BP 105 (1) + pulse 112 (2) + alert (0) + 38.4 (1) = 7: high.
         assertThat(note.news2()).hasAttribute("data-score", "7");
         assertThat(note.news2()).hasAttribute("data-risk", "HIGH");
+        page.setViewportSize(TABLET_PORTRAIT_WIDTH, TABLET_PORTRAIT_HEIGHT);
+        note.news2().scrollIntoViewIfNeeded();
+        screenshot(page, "encounter-note-tablet-portrait");
+        page.setViewportSize(1280, 800);
 
         // The home page lists the unsent draft.
         page.navigate(url("/"));
@@ -64,6 +68,7 @@ class EncounterNoteE2ETest extends BrowserTest {
         assertThat(note.status()).hasAttribute("data-status", "FILED",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(90_000));
         assertThat(note.status()).containsText("Filed in the patient's GP record");
+        screenshot(page, "encounter-note-filed");
 
         // The next record view shows it among the documents the practice holds (GP Connect Access Document).
         page.navigate(url("/patients"));
