@@ -7,8 +7,10 @@ import com.carepoint.kernel.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -76,9 +78,7 @@ public class NoteDeliveriesView extends VerticalLayout {
         card.addClassNames("cp-card", "cp-note-delivery");
         card.getElement().setAttribute("data-note", r.noteId().toString());
         card.getElement().setAttribute("data-status", r.delivery().status().name());
-        String patient = NhsNumber.parse(r.patientNhs()).map(NhsNumber::formatted).orElse(r.patientNhs());
-        com.vaadin.flow.component.html.H3 title = new com.vaadin.flow.component.html.H3(r.kind() + " note for "
-                + patient + " to practice " + r.practiceOds());
+        H3 title = new H3(r.kind() + " note for " + patient(r) + " to practice " + r.practiceOds());
         card.add(title,
                 line("Signed", EncounterNoteView.WHEN.format(r.signedAt().atZone(EncounterNoteView.UK)) + " ("
                         + age(r.age()) + " ago)"),
@@ -94,14 +94,18 @@ public class NoteDeliveriesView extends VerticalLayout {
 
     private static Paragraph line(String label, String text) {
         Paragraph p = new Paragraph();
-        com.vaadin.flow.component.html.Span l = new com.vaadin.flow.component.html.Span(label + ": ");
+        Span l = new Span(label + ": ");
         l.addClassName("cp-label");
         p.add(l, new Span(text));
         return p;
     }
 
     /** Only a note that will not arrive by itself (rejected, not delivered) can be marked followed up. */
-    private com.vaadin.flow.component.Component followUpButton(EncounterNoteService.UndeliveredNote r) {
+    private static String patient(EncounterNoteService.UndeliveredNote r) {
+        return NhsNumber.parse(r.patientNhs()).map(NhsNumber::formatted).orElse(r.patientNhs());
+    }
+
+    private Component followUpButton(EncounterNoteService.UndeliveredNote r) {
         if (r.delivery().status() != NoteDelivery.Status.REJECTED && r.delivery().status() != NoteDelivery.Status
                 .FAILED) {
             return line("Followed up", "not needed yet: Carepoint keeps trying, and the note leaves this page once "
@@ -109,8 +113,7 @@ public class NoteDeliveriesView extends VerticalLayout {
         }
         Button mark = new Button("Mark followed up", e -> openFollowUp(r));
         mark.setId("follow-up-" + r.noteId());
-        mark.getElement().setAttribute("aria-label", "Mark the note for "
-                + NhsNumber.parse(r.patientNhs()).map(NhsNumber::formatted).orElse(r.patientNhs()) + " followed up");
+        mark.getElement().setAttribute("aria-label", "Mark the note for " + patient(r) + " followed up");
         return mark;
     }
 
@@ -131,8 +134,8 @@ public class NoteDeliveriesView extends VerticalLayout {
         Dialog dialog = new Dialog();
         dialog.setId("follow-up-dialog");
         dialog.setHeaderTitle("Mark followed up");
-        Paragraph about = new Paragraph("The " + r.kind() + " note for " + NhsNumber.parse(r.patientNhs())
-                .map(NhsNumber::formatted).orElse(r.patientNhs()) + " by " + r.author().name() + " is not in the "
+        Paragraph about = new Paragraph("The " + r.kind() + " note for " + patient(r) + " by " + r.author().name()
+                + " is not in the "
                 + "patient's GP record. Mark it followed up only once the practice has the note's content (for "
                 + "example, the author phoned it through). It then leaves this page and the author's alerts.");
         TextArea done = new TextArea("What was done");
@@ -141,7 +144,9 @@ public class NoteDeliveriesView extends VerticalLayout {
         done.setMaxLength(EncounterNoteService.FOLLOW_UP_MAX);
         done.setHelperText("For example: author phoned the practice on 3 Dec; the practice has recorded it.");
         Binder<FollowUp> binder = new Binder<>();
-        binder.forField(done).asRequired("Say what was done before marking it followed up")
+        String required = "Say what was done before marking it followed up";
+        binder.forField(done).asRequired(required)
+                .withValidator(v -> !v.isBlank(), required)
                 .withValidator(v -> v.strip().length() <= EncounterNoteService.FOLLOW_UP_MAX,
                         "At most " + EncounterNoteService.FOLLOW_UP_MAX + " characters")
                 .withValidator(v -> !Text.hasInvisibleFormatting(v), Text.INVISIBLE_FORMATTING_PROBLEM)
@@ -156,7 +161,16 @@ public class NoteDeliveriesView extends VerticalLayout {
             if (!binder.validate().isOk()) {
                 return;
             }
-            if (notes.markFollowedUp(users.require(), r.noteId(), typed.getWhatWasDone())) {
+            boolean marked;
+            try {
+                marked = notes.markFollowedUp(users.require(), r.noteId(), typed.getWhatWasDone());
+            } catch (IllegalArgumentException refused) {
+                // The service's own check (the same rules as the form's): said plainly, what was typed kept.
+                done.setInvalid(true);
+                done.setErrorMessage(refused.getMessage() + ".");
+                return;
+            }
+            if (marked) {
                 rows.removeIf(x -> x.noteId().equals(r.noteId()));
                 show();
                 dialog.close();

@@ -180,6 +180,7 @@ class EncounterNoteDeliveryE2ETest extends BrowserTest {
             // Once the practice has the note's content another way, the officer marks it followed up, saying what
             // was done (required): it leaves the page and the author's alerts, and the mark is audited.
             p.locator("#follow-up-" + noteId).click();
+            p.locator("#follow-up-what textarea").fill("   ");
             p.locator("#follow-up-confirm").click();
             assertThat(p.locator("#follow-up-what")).hasAttribute("invalid", "");
             assertThat(p.locator("#follow-up-what")).containsText("Say what was done");
