@@ -47,9 +47,12 @@ public class PracticeNotificationsView extends VerticalLayout {
             Optional<String> ods = Optional.ofNullable(practice.getValue()).map(String::trim).filter(s -> !s.isEmpty());
             var rows = notifications.list(ods);
             grid.setItems(rows);
+            // Says which practice the list is for, so a list is never read as another practice's.
             summary.setText(rows.isEmpty() ? "No organisation has accessed "
                     + ods.map(o -> "practice " + o + "'s").orElse("any practice's") + " records yet."
-                    : rows.size() + (rows.size() == 1 ? " notification." : " notifications."));
+                    : rows.size() + (rows.size() == 1 ? " notification" : " notifications")
+                            + ods.map(o -> " for practice " + o).orElse(" for all practices") + ".");
+            summary.getElement().setAttribute("data-practice", ods.orElse(""));
         };
         Button show = new Button("Show", e -> search.run());
         show.setId("notifications-search");

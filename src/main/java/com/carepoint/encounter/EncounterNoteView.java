@@ -414,7 +414,11 @@ public class EncounterNoteView extends VerticalLayout implements BeforeEnterObse
         content.setId("note-content");
         content.addClassName("cp-card");
         NoteSummary.of(note).forEach(line -> content.add(line));
-        add(content);
+        // The summary's parts are h3: a heading above them keeps the heading order for a screen reader (h1, h2, h3),
+        // visually hidden because the card itself is plainly the note.
+        H2 contentHeading = new H2("The note as signed");
+        contentHeading.addClassName("cp-visually-hidden");
+        add(contentHeading, content);
     }
 
     private void drawStatus(Div status) {

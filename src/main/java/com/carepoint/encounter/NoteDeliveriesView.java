@@ -10,6 +10,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -50,7 +51,11 @@ public class NoteDeliveriesView extends VerticalLayout {
         summary.setId("note-deliveries-summary");
         list.setId("note-deliveries");
         list.addClassName("cp-note-deliveries");
-        add(summary, list);
+        // The cards' titles are h3: a heading for the list sits between them and the page's h1 (heading order for a
+        // screen reader), visually hidden because the summary just above says the same.
+        H2 listHeading = new H2("Notes not delivered");
+        listHeading.addClassName("cp-visually-hidden");
+        add(summary, listHeading, list);
         show();
     }
 

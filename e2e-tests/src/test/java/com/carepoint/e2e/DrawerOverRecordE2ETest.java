@@ -7,6 +7,7 @@ import com.carepoint.e2e.pages.AccountPage;
 import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
 import com.carepoint.e2e.pages.ShellPage;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.Locator;
@@ -51,6 +52,7 @@ class DrawerOverRecordE2ETest extends BrowserTest {
                 .as("the centre of \"Your account\" lies over the patient banner at %d px (else this proves nothing)",
                         width)
                 .isTrue();
+        Axe.assertNoCriticalOrSeriousAsShown(p, "navigation drawer open over a record, " + width + " px");
         for (Locator item : p.locator("#main-nav vaadin-side-nav-item").all()) {
             assertThat(ShellPage.whatATapAtTheCentreOfReaches(item)).as("a tap on %s at %d px", item.innerText(),
                     width).isEqualTo("itself");

@@ -8,6 +8,7 @@ import com.carepoint.e2e.pages.EncounterNotePage;
 import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.NoteDeliveriesPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.BrowserContext;
@@ -133,6 +134,7 @@ class EncounterNoteDeliveryE2ETest extends BrowserTest {
             assertThat(deliveries.grid()).containsText("service desk");
             assertThat(deliveries.grid()).not().containsText("Grace");
             screenshot(p, "undelivered-notes");
+            Axe.assertNoCriticalOrSeriousAtTablet(p, "undelivered encounter notes");
             assertThat(jdbc.sql("select count(*) from audit_event where user_id = 'privacy' and action = "
                     + "'AUDIT_REVIEW' and detail = 'Encounter notes not delivered to the practice reviewed' and "
                     + "occurred_at >= ?").param(before).query(Long.class).single()).isGreaterThanOrEqualTo(1L);
@@ -166,6 +168,7 @@ class EncounterNoteDeliveryE2ETest extends BrowserTest {
         assertThat(row).hasAttribute("data-status", "REJECTED");
         assertThat(row).containsText("The patient is no longer registered at this practice");
         assertThat(row).not().containsText("Filed");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "sent notes, a rejected note");
         page.navigate(url("/"));
         assertThat(page.locator("#note-alerts [data-note='" + noteId + "']")).containsText("Rejected");
 

@@ -50,6 +50,7 @@ class EncounterNoteE2ETest extends BrowserTest {
         // The home page lists the unsent draft.
         page.navigate(url("/"));
         assertThat(page.locator("#note-drafts")).containsText("HARGREAVES");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "home, with an unsent draft");
         page.navigate(address);
         note.waitUntilShown();
 
@@ -68,6 +69,7 @@ class EncounterNoteE2ETest extends BrowserTest {
         assertThat(note.status()).hasAttribute("data-status", "FILED",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(90_000));
         assertThat(note.status()).containsText("Filed in the patient's GP record");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "encounter note, filed");
         screenshot(page, "encounter-note-filed");
 
         // The next record view shows it among the documents the practice holds (GP Connect Access Document).

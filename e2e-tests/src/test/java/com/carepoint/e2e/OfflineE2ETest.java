@@ -7,6 +7,7 @@ import com.carepoint.e2e.pages.EncounterNotePage;
 import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.OfflinePage;
 import com.carepoint.e2e.pages.PatientSearchPage;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.Locator;
@@ -41,6 +42,7 @@ class OfflineE2ETest extends BrowserTest {
         assertThat(offline.text()).containsText("Patient records are never stored on this device");
         assertThat(offline.text()).containsText("it reconnects by itself when the connection returns");
         assertThat(page.locator("html")).hasAttribute("theme", "dark");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "offline page, dark mode");
 
         // Back online: the offline page notices and reopens the page it could not reach (here, sign-in first).
         context.setOffline(false);

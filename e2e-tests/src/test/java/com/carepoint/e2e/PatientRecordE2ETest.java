@@ -7,6 +7,7 @@ import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.PatientRecordPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
 import com.carepoint.e2e.pages.ReasonForAccessDialog;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.carepoint.patient.Age;
@@ -59,6 +60,8 @@ class PatientRecordE2ETest extends BrowserTest {
     @Test
     void findByNameAndDateOfBirth() {
         search.searchByDemographics("Robinson", "Linda", "19/06/1969", null);
+        assertThat(page.locator("#search-results").getByText("ROBINSON, Linda (Mrs)")).isVisible();
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "patient search, name and date of birth, results");
         PatientRecordPage record = search.openResult("ROBINSON, Linda (Mrs)");
         assertThat(record.bannerNhsNumber()).isEqualTo("999 000 1340");
         assertThat(record.cardText("allergies")).contains("Latex allergy");
@@ -88,8 +91,10 @@ class PatientRecordE2ETest extends BrowserTest {
         record.expandConsultation("30-Oct-2026");
         assertThat(page.locator("#card-consultations")).containsText(
                 "He does NOT want his daughter (Claire) told yet");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "record, a consultation expanded");
         Locator full = record.openFullSection("tab-referrals", "full-referrals");
         assertThat(full).containsText("Northshire Community Palliative Care Team");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "record, full referrals tab");
     }
 
     @Test
@@ -98,6 +103,7 @@ class PatientRecordE2ETest extends BrowserTest {
         assertThat(record.recordProblem()).containsText("asked their GP practice not to share their record");
         page.waitForCondition(() -> record.bannerFlags().contains("No consent to share GP record"));
         assertThat(record.card("allergies").innerText()).contains("Do not assume the patient has no allergies");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "record, the patient's dissent");
     }
 
     @Test
@@ -106,6 +112,7 @@ class PatientRecordE2ETest extends BrowserTest {
         assertThat(record.bannerFlags()).contains("Sensitive record: address withheld");
         assertThat(record.notice()).contains("Carepoint does not request their GP record");
         assertThat(record.hasCards()).isFalse();
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "record, a sensitive patient's notice");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.PatientRecordPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
 import com.carepoint.e2e.pages.PracticeNotificationsPage;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.BrowserContext;
@@ -30,6 +31,7 @@ class PracticeControlsE2ETest extends BrowserTest {
         assertThat(refused.recordProblem()).containsText("has not agreed to share records with your organisation");
         assertThat(refused.recordProblem()).containsText("Contact the practice by phone");
         assertThat(page.locator("#card-allergies")).not().containsText("No known allergies");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "record, the practice refuses the organisation");
 
         try (BrowserContext paramedic = newContext(1280, 800)) {
             Page p = paramedic.newPage();
@@ -48,6 +50,7 @@ class PracticeControlsE2ETest extends BrowserTest {
             assertThat(notifications.list()).containsText("Northshire Ambulance Service NHS Trust (RX9)");
             assertThat(notifications.list()).containsText("Ambulance trust");
             assertThat(notifications.list()).not().containsText("LA714");
+            Axe.assertNoCriticalOrSeriousAtTablet(p, "practice notifications");
         }
     }
 }

@@ -9,6 +9,7 @@ import com.carepoint.e2e.pages.AuditPage;
 import com.carepoint.e2e.pages.EmergencyReviewPage;
 import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.TransparencyReportPage;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.Locator;
@@ -44,6 +45,7 @@ class PrivacyPagesTabletE2ETest extends BrowserTest {
         assertThat(report.nhsNumberError()).isNotBlank();
         assertThat(page.locator("#transparency-result")).isEmpty();
         assertThat(page.locator("#transparency-pdf")).hasCount(0);
+        Axe.assertNoCriticalOrSeriousAsShown(page, "transparency report, an invalid NHS number");
 
         page.navigate(url("/audit"));
         AuditPage auditPage = new AuditPage(page).waitUntilShown();
@@ -55,6 +57,7 @@ class PrivacyPagesTabletE2ETest extends BrowserTest {
         assertThat(summary).hasText("No search made: correct the patient's NHS number, or clear it to search without "
                 + "it.");
         assertThat(summary).not().containsText(Pattern.compile("\\d+ matching rows"));
+        Axe.assertNoCriticalOrSeriousAsShown(page, "audit search, an invalid NHS number");
         // The rows of the search before (the officer's own reviews among them) are gone too.
         assertThat(auditPage.results().locator("vaadin-grid-cell-content").filter(
                 new Locator.FilterOptions().setHasText("AUDIT_REVIEW").setVisible(true))).hasCount(0);
@@ -76,5 +79,6 @@ class PrivacyPagesTabletE2ETest extends BrowserTest {
                 """);
         assertThat(whole).as("\"Mark reviewed\" whole and at least 44 px at 768 px").isTrue();
         assertThat(mark).hasText("Mark reviewed");
+        Axe.assertNoCriticalOrSeriousAsShown(page, "emergency access reviews");
     }
 }

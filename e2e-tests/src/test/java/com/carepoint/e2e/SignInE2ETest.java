@@ -8,6 +8,7 @@ import com.carepoint.e2e.pages.HomePage;
 import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.ShellPage;
 import com.carepoint.e2e.pages.ShellPage.NavEntry;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import java.util.List;
@@ -62,6 +63,7 @@ class SignInE2ETest extends BrowserTest {
                 .containsEntry("SDS role profile id", "555021936108")
                 .containsEntry("Organisation type", "Ambulance trust")
                 .containsEntry("Idle sign-out", "after 15 minutes without activity");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "your account");
     }
 
     @Test
@@ -77,6 +79,7 @@ class SignInE2ETest extends BrowserTest {
         page.navigate(url("/policy"));
         assertThat(page.locator("#policy-rules")).containsText("Social care worker");
         assertThat(page.locator("#policy-rules")).containsText("None (no clinical data)");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "data-sharing policy");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.carepoint.e2e.pages;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.carepoint.e2e.support.Vaadin;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
@@ -20,9 +21,12 @@ public class PracticeNotificationsPage {
         return this;
     }
 
+    /** Shows the list for one practice and waits until the server has drawn it (the summary names the practice). */
     public PracticeNotificationsPage forPractice(String odsCode) {
+        Vaadin.waitUntilReady(page, "#notifications-practice");
         page.locator("#notifications-practice input").fill(odsCode);
         page.locator("#notifications-search").click();
+        assertThat(page.locator("#notifications-summary")).hasAttribute("data-practice", odsCode);
         return this;
     }
 

@@ -50,6 +50,15 @@ public final class Axe {
         }
     }
 
+    /**
+     * Checks this state at the window's own size, whatever it is (a phone's 390 px, a dialog that a resize would
+     * move), and fails on any critical or serious violation.
+     */
+    public static void assertNoCriticalOrSeriousAsShown(Page p, String state) {
+        assertThat(check(p, p.viewportSize().width, state)).as("critical and serious axe violations (details "
+                + "printed above)").isEmpty();
+    }
+
     /** Checks this state at both widths; the window is back at its own size afterwards. Returns the blocking ones. */
     public static List<String> checkAtEveryWidth(Page p, String state) {
         ViewportSize own = p.viewportSize();
