@@ -2,16 +2,13 @@ package com.carepoint.audit;
 
 import com.carepoint.access.OrganisationType;
 import com.carepoint.access.Role;
+import com.carepoint.kernel.AccessiblePdf;
 import com.carepoint.kernel.NhsNumber;
 import com.carepoint.kernel.Text;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The transparency report as a PDF: XHTML rendered with openhtmltopdf (PDFBox), no browser needed. */
+/** The transparency report as a PDF: XHTML rendered as a tagged PDF (PDF/UA-1) by {@link AccessiblePdf}. */
 final class TransparencyReportPdf {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
@@ -20,24 +17,15 @@ final class TransparencyReportPdf {
     }
 
     static byte[] render(TransparencyReport.Report report) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(xhtml(report), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AccessiblePdf.render(xhtml(report));
     }
 
     static String xhtml(TransparencyReport.Report r) {
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"/><title>GP record access report</title><style>")
+        h.append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"/><title>GP record access report</title><style>")
                 .append("@page { size: A4; margin: 18mm 15mm; @bottom-right { content: 'Page ' counter(page) ' of ' ")
-                .append("counter(pages); font-family: Helvetica, Arial, sans-serif; font-size: 8pt; } }")
-                .append("body { font-family: Helvetica, Arial, sans-serif; font-size: 9.5pt; color: #212b32; }")
+                .append("counter(pages); ").append(AccessiblePdf.CSS_FONT).append(" font-size: 8pt; } }")
+                .append("body { ").append(AccessiblePdf.CSS_FONT).append(" font-size: 9.5pt; color: #212b32; }")
                 .append("h1 { font-size: 16pt; color: #005eb8; margin: 0 0 4pt 0; } h2 { font-size: 12pt; margin: 14pt 0 4pt 0; }")
                 .append("table { width: 100%; border-collapse: collapse; -fs-table-paginate: paginate; ")
                 .append("table-layout: fixed; }")

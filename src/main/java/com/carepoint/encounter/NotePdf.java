@@ -1,14 +1,9 @@
 package com.carepoint.encounter;
 
 import com.carepoint.access.Role;
+import com.carepoint.kernel.AccessiblePdf;
 import com.carepoint.kernel.NhsNumber;
 import com.carepoint.kernel.Text;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +16,7 @@ import java.util.Optional;
  * (nhsconnect/gpconnect-messaging, pages/senddocument/senddocument_fedcon_busreq_pdf.md) describes: version and page
  * numbers; the patient as "Surname, Forename(s)", D.O.B. {@code dd-Mmm-yyyy}, NHS no. {@code ### ### ####}, gender,
  * registered address; the clinical notes; the date seen, the date sent ({@code dd-Mmm-yyyy hh:mm}), the clinician's
- * full name and role, the organisation's telephone and the place of consultation. XHTML rendered with openhtmltopdf.
+ * full name and role, the organisation's telephone and the place of consultation. XHTML rendered as a tagged PDF (PDF/UA-1) by {@link AccessiblePdf}.
  */
 public final class NotePdf {
 
@@ -29,21 +24,9 @@ public final class NotePdf {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm", Locale.ENGLISH);
 
-    /** The font family every part of the PDF is set in: DejaVu Sans, bundled (Bitstream Vera licence). */
-    static final String FONT_FAMILY = "DejaVu Sans";
-    static final String REGULAR = "/fonts/DejaVuSans.ttf";
-    static final String BOLD = "/fonts/DejaVuSans-Bold.ttf";
-    private static final String CSS_FONT = "font-family: '" + FONT_FAMILY + "', sans-serif;";
+    private static final String CSS_FONT = AccessiblePdf.CSS_FONT;
 
     private NotePdf() {
-    }
-
-    private static InputStream font(String resource) {
-        InputStream in = NotePdf.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("The PDF font " + resource + " is missing from Carepoint's build");
-        }
-        return in;
     }
 
     /**
@@ -51,27 +34,14 @@ public final class NotePdf {
      * @param organisationTelephone the author's organisation's telephone, if known
      */
     public static byte[] render(EncounterNote note, int version, Optional<String> organisationTelephone) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            // The bundled font, embedded (subset) in the PDF, so that it shows the same wherever it is opened
-            // and every character typed has its glyph; the PDF names no font the reader must supply.
-            builder.useFont(() -> font(REGULAR), FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> font(BOLD), FONT_FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(xhtml(note, version, organisationTelephone), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AccessiblePdf.render(xhtml(note, version, organisationTelephone));
     }
 
     static String xhtml(EncounterNote n, int version, Optional<String> telephone) {
         PatientSnapshot p = n.patient();
         NoteContent c = n.content();
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"/><title>").append(esc(n.kind().title()))
+        h.append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"/><title>").append(esc(n.kind().title()))
                 .append("</title><style>")
                 .append("@page { size: A4; margin: 18mm 15mm; @top-right { content: 'Version ").append(version)
                 .append("'; ").append(CSS_FONT).append(" font-size: 8pt; } @bottom-right { content: "

@@ -7,6 +7,7 @@ import com.carepoint.Application;
 import com.carepoint.access.CurrentUser;
 import com.carepoint.access.DemoUsers;
 import com.carepoint.access.Organisation;
+import com.carepoint.kernel.TaggedPdf;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -135,6 +136,9 @@ class AccessAccountabilityTest {
                     "Caller unresponsive on the phone line", "Allergies and adverse reactions")
                     .doesNotContain("Alex Morgan", "Priya Shah");
         }
+        // A tagged PDF (PDF/UA-1): a screen reader reads the title, the headings and each table's rows and headers.
+        assertThat(TaggedPdf.assertPdfUa(pdf, "GP record access report").structureTypes)
+                .containsSubsequence("H1", "P", "H2", "Table", "TR", "TH", "TR", "TD");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.carepoint.encounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.carepoint.kernel.TaggedPdf;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The note's PDF is self-contained: every font it uses is embedded (the bundled DejaVu Sans, regular and bold), none
- * is a standard font the reader's software must supply, and text beyond Latin-1 is drawn as typed.
+ * is a standard font the reader's software must supply, and text beyond Latin-1 is drawn as typed; and it is a tagged
+ * PDF (PDF/UA-1) a screen reader can read.
  */
 class NotePdfFontsTest {
 
@@ -63,5 +65,12 @@ class NotePdfFontsTest {
             assertThat(text).contains("38.4 \u00b0C").contains("SpO\u2082 \u2264 92%").contains("\u0141\u00f3d\u017a")
                     .contains("\u00c6lfgifu \u00d8rsted").contains("Version 2");
         }
+    }
+
+    @Test
+    void theNoteIsATaggedPdf() {
+        byte[] pdf = NotePdf.render(note(), 1, Optional.of("0300 123 4567"));
+        assertThat(TaggedPdf.assertPdfUa(pdf, NoteKind.AMBULANCE_ATTENDANCE.title()).structureTypes)
+                .containsSubsequence("H1", "P", "Table", "TR", "TH", "TD", "H2", "H2", "P");
     }
 }
