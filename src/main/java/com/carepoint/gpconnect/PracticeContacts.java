@@ -22,7 +22,8 @@ class PracticeContacts implements PracticeDirectory {
         try {
             Optional<OrganisationContact> found = directory.lookup(odsCode);
             return new PracticeContact(odsCode, found.map(OrganisationContact::name),
-                    found.flatMap(OrganisationContact::telephone), true);
+                    found.flatMap(OrganisationContact::telephone), true,
+                    found.map(o -> !o.active()).orElse(false));
         } catch (RuntimeException e) {
             // SpineUnavailableException, or anything else on the way: the number is not known, and the user is told.
             return new PracticeContact(odsCode, Optional.empty(), Optional.empty(), false);

@@ -7,14 +7,16 @@ import com.carepoint.Application;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The demographics (PDS-shaped) and directory (SDS-shaped) stand-ins. */
+/** The demographics (PDS-shaped), directory (SDS-shaped) and organisation register (ODS-shaped) stand-ins. */
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NationalServicesTest {
 
@@ -102,5 +104,48 @@ class NationalServicesTest {
         }.sds(ods, interaction), DemoPatientsTest.requestId());
         Bundle b = R4.newJsonParser().parseResource(Bundle.class, r.body());
         return (Endpoint) b.getEntryFirstRep().getResource();
+    }
+
+    HttpResponse<String> ods(String path, Map<String, String> headers) {
+        return GpcTestRequest.get("http://localhost:" + port + "/demo/ods/FHIR/R4" + path, headers);
+    }
+
+    /**
+     * The organisation register's read as its specification gives it (Organisation Data Terminology API,
+     * "Get organisation details", docs/interoperability.md "Organisation register (ODS)"): id and official identifier
+     * the ODS code, active, name, the number as a telecom with system phone and no use; an unknown code 404 with an
+     * OperationOutcome; no API key 401.
+     */
+    @Test
+    void theOrganisationRegisterAnswersAsItsSpecificationSays() {
+        Map<String, String> key = Map.of("apikey", "any-key", "Accept", "application/fhir+json");
+        HttpResponse<String> r = ods("/Organization/A20047", key);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/fhir+json");
+        Organization o = R4.newJsonParser().parseResource(Organization.class, r.body());
+        assertThat(o.getIdElement().getIdPart()).isEqualTo("A20047");
+        assertThat(o.getIdentifier()).singleElement().satisfies(i -> {
+            assertThat(i.getSystem()).isEqualTo("https://fhir.nhs.uk/Id/ods-organization-code");
+            assertThat(i.getValue()).isEqualTo("A20047");
+            assertThat(i.getUse().toCode()).isEqualTo("official");
+        });
+        assertThat(o.getActive()).isTrue();
+        assertThat(o.getName()).isEqualTo("Riverside Medical Practice");
+        assertThat(o.getTelecom()).singleElement().satisfies(t -> {
+            assertThat(t.getSystem()).isEqualTo(ContactPoint.ContactPointSystem.PHONE);
+            assertThat(t.getValue()).isEqualTo("01632 960101");
+            assertThat(t.hasUse()).as("the specification's example has no use").isFalse();
+        });
+        assertThat(R4.newJsonParser().parseResource(Organization.class,
+                ods("/Organization/P99999", key).body()).getTelecom()).isEmpty();
+
+        HttpResponse<String> unknown = ods("/Organization/Z12345", key);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        OperationOutcome outcome = R4.newJsonParser().parseResource(OperationOutcome.class, unknown.body());
+        assertThat(outcome.getIssueFirstRep().getCode().toCode()).isEqualTo("processing");
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("Organization/Z12345 is not known");
+
+        assertThat(ods("/Organization/A20047", Map.of("Accept", "application/fhir+json")).statusCode())
+                .as("no apikey header").isEqualTo(401);
     }
 }

@@ -37,4 +37,17 @@ class PracticeContactTest {
                         + "website before you phone.")
                 .doesNotContainPattern("\\d{5} \\d{6}");
     }
+
+    @Test
+    void aPracticeTheRegisterListsAsClosedIsSaidSoAndItsNumberIsNotGivenAsTheOneToPhone() {
+        assertThat(new PracticeContact("B82099", Optional.of("Old Mill Surgery"), Optional.of("01632 960999"), true,
+                true).howToPhone()).isEqualTo("The national organisation register lists Old Mill Surgery (B82099) as "
+                        + "closed: its last recorded number, 01632 960999, may no longer be answered. Check the "
+                        + "patient's current GP practice in your organisation's directory or on the NHS website before "
+                        + "you phone.")
+                .doesNotStartWith("Phone");
+        assertThat(new PracticeContact("B82099", Optional.of("Old Mill Surgery"), Optional.empty(), true, true)
+                .howToPhone()).startsWith("The national organisation register lists Old Mill Surgery (B82099) as "
+                        + "closed. Check");
+    }
 }
