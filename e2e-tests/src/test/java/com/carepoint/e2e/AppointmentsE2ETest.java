@@ -55,6 +55,7 @@ class AppointmentsE2ETest extends BrowserTest {
         assertThat(appointments.confirmation()).containsText(OUT_OF_HOURS);
         String reference = appointments.bookingReference();
         assertThat(reference).isNotBlank();
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "appointments, booking confirmed");
         appointments.closeBookingDialog();
 
         // The service holds it, booked, for the reason typed.
@@ -73,6 +74,7 @@ class AppointmentsE2ETest extends BrowserTest {
         appointments.cancel(OUT_OF_HOURS, reference, "Symptoms resolved, patient called back");
         assertThat(appointments.appointment(OUT_OF_HOURS, reference)).hasAttribute("data-status", "CANCELLED");
         assertThat(appointments.appointment(OUT_OF_HOURS, reference)).containsText("Symptoms resolved");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "appointments, the patient's appointments with a cancelled one");
         assertThat(DemoProviderProbe.readAppointment(port, OUT_OF_HOURS, OUT_OF_HOURS_ASID, reference).body())
                 .contains("\"status\":\"cancelled\"");
 
@@ -110,6 +112,7 @@ class AppointmentsE2ETest extends BrowserTest {
             AppointmentsPage loser = firstWon ? second : first;
             assertThat(loser.bookingMessage()).containsText("booked by someone else just now");
             assertThat(loser.typedReason()).startsWith("Raced booking");
+            Axe.assertNoCriticalOrSeriousAtTablet(firstWon ? p : page, "appointments, the slot taken meanwhile");
             AppointmentsPage winner = firstWon ? first : second;
             String reference = winner.bookingReference();
             assertThat(DemoProviderProbe.readAppointment(port, OUT_OF_HOURS, OUT_OF_HOURS_ASID, reference).body())
@@ -129,6 +132,7 @@ class AppointmentsE2ETest extends BrowserTest {
         assertThat(appointments.serviceStatus(OUT_OF_HOURS)).containsText("free slot");
         assertThat(appointments.slotsAt(OUT_OF_HOURS).first()).isVisible();
         assertThat(appointments.slotsAt("C81616")).hasCount(0);
+        Axe.assertNoCriticalOrSeriousAsShown(page, "appointments, a service not offering booking");
         page.locator("#service-status").scrollIntoViewIfNeeded();
         screenshot(page, "appointments-tablet-portrait");
     }
@@ -144,5 +148,6 @@ class AppointmentsE2ETest extends BrowserTest {
         page.navigate(url(address));
         assertThat(page.locator("#appointments-view")).hasCount(0);
         assertThat(page.locator("body")).containsText("not available");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "appointments not available for the role");
     }
 }

@@ -187,6 +187,7 @@ class EncounterNoteDeliveryE2ETest extends BrowserTest {
             p.locator("#follow-up-confirm").click();
             assertThat(p.locator("#follow-up-what")).hasAttribute("invalid", "");
             assertThat(p.locator("#follow-up-what")).containsText("Say what was done");
+            Axe.assertNoCriticalOrSeriousAsShown(p, "undelivered notes, the follow-up dialog with its error");
             p.locator("#follow-up-what textarea").fill("Author phoned the practice; the practice has recorded it.");
             p.locator("#follow-up-confirm").click();
             assertThat(p.locator("#follow-up-dialog")).hasCount(0);

@@ -46,10 +46,12 @@ class PracticeControlsE2ETest extends BrowserTest {
             p.navigate(url("/practice-notifications"));
             new IdpLoginPage(p).signInAs(DemoUser.PRIVACY_OFFICER);
             PracticeNotificationsPage notifications = new PracticeNotificationsPage(p).open(url("")).forPractice("C81616");
-            assertThat(notifications.list()).containsText("Castle Street Health Centre (C81616)");
-            assertThat(notifications.list()).containsText("Northshire Ambulance Service NHS Trust (RX9)");
-            assertThat(notifications.list()).containsText("Ambulance trust");
-            assertThat(notifications.list()).not().containsText("LA714");
+            assertThat(notifications.cellsWith("Castle Street Health Centre (C81616)").first()).isVisible();
+            assertThat(notifications.cellsWith("Northshire Ambulance Service NHS Trust (RX9)").first()).isVisible();
+            assertThat(notifications.cellsWith("Ambulance trust").first()).isVisible();
+            // Social care was refused (above): the practice is owed no notification of its first access.
+            assertThat(notifications.cellsWith("LA714")).hasCount(0);
+            assertThat(notifications.cellsWith("Moorside Surgery")).hasCount(0);
             Axe.assertNoCriticalOrSeriousAtTablet(p, "practice notifications");
         }
     }

@@ -87,6 +87,7 @@ class SignInE2ETest extends BrowserTest {
         page.navigate(url("/policy"));
         new IdpLoginPage(page).signInAs(DemoUser.NHS_111);
         assertThat(page.locator("#access-denied-view")).isVisible();
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "access denied");
     }
 
     static List<NavEntry> expectedNavigation(DemoUser user) {

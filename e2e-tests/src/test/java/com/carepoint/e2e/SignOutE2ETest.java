@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.ShellPage;
 import com.carepoint.e2e.pages.SignedOutPage;
+import com.carepoint.e2e.support.Axe;
 import com.carepoint.e2e.support.BrowserTest;
 import com.carepoint.e2e.support.DemoUser;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class SignOutE2ETest extends BrowserTest {
 
         SignedOutPage signedOut = shell.signOut();
         assertThat(signedOut.title()).isEqualTo("You have signed out");
+        Axe.assertNoCriticalOrSeriousAtTablet(page, "signed out");
 
         // Back to the app: the identity provider asks for credentials again instead of signing straight back in.
         page.navigate(url("/"));
