@@ -22,6 +22,8 @@ public class SignedOutView extends VerticalLayout implements BeforeEnterObserver
     public SignedOutView() {
         addClassNames("cp-page", "cp-signed-out");
         setId("signed-out-view");
+        // Outside the app layout (nobody is signed in), so the page's one main landmark is the view itself.
+        getElement().setAttribute("role", "main");
         title.setId("signed-out-title");
         Anchor again = new Anchor("", "Sign in again");
         again.addClassName("cp-button-link");
