@@ -21,6 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
 import javax.management.ObjectName;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
@@ -36,8 +39,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * P4: heap retained per signed-in session. Opens N sessions (default 20, {@code -Dcarepoint.bench.sessions=N}; 2 in
- * smoke mode), each a browser context of its own in one headless Chromium, signed in as the paramedic with the
+ * P4: heap retained per signed-in session. Opens N sessions (default 20, {@code -Dcarepoint.bench.sessions=N}; 1 in
+ * smoke mode, with no warm-up), each a browser context of its own in one headless Chromium, signed in as the paramedic with the
  * typical record (999 000 0018) open and its first screen drawn, then forces a full GC and prints the heap in use
  * with the sessions minus before, divided by N; then expires the sessions on the server (as the idle time-out does)
  * and prints it again, to show the heap returns. The demo services run in a JVM of their own
@@ -51,7 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SessionHeapBenchmarkTest extends BrowserTest {
 
     static final String NHS_NUMBER = "9990000018";
-    static final int SESSIONS = Bench.SMOKE ? 2 : Integer.getInteger("carepoint.bench.sessions", 20);
+    static final int SESSIONS = Bench.SMOKE ? 1 : Integer.getInteger("carepoint.bench.sessions", 20);
     static final int TOP_CLASSES = 25;
 
     static DemoServicesProcess demo;
@@ -80,13 +83,14 @@ class SessionHeapBenchmarkTest extends BrowserTest {
         // A warm-up session, then expired: what is made once for the whole application (caches of the practice's
         // capability, Vaadin's and HAPI's per-class state, compiled code) is in the baseline, not in the figure.
         // The base class's own page stays unused (its context holds no server session).
-        List<BrowserContext> warmUp = openSessions(1);
+        List<BrowserContext> warmUp = openSessions(Bench.warmUp(1));
         expireSessions();
         closeAll(warmUp);
 
         Heap before = Heap.measure("before");
         List<BrowserContext> sessions = openSessions(SESSIONS);
         Heap with = Heap.measure("with-sessions");
+        printComponents();
         int expired = expireSessions();
         Heap after = Heap.settled("sessions-expired");
         closeAll(sessions);
@@ -140,6 +144,60 @@ class SessionHeapBenchmarkTest extends BrowserTest {
 
     private static void closeAll(List<BrowserContext> contexts) {
         contexts.forEach(BrowserContext::close);
+    }
+
+    /**
+     * What the sessions' UIs hold: their components by class, and the length of the last response each UI keeps;
+     * per session. Read under each session's lock, as Vaadin requires.
+     */
+    private void printComponents() {
+        Map<String, Integer> byClass = new TreeMap<>();
+        long[] lastResponse = {0};
+        int uis = 0;
+        TomcatWebServer server = (TomcatWebServer) application.getWebServer();
+        for (Container child : server.getTomcat().getHost().findChildren()) {
+            if (child instanceof Context web) {
+                for (Session s : web.getManager().findSessions()) {
+                    var http = s.getSession();
+                    var names = http.getAttributeNames();
+                    boolean first = uis == 0;
+                    while (names.hasMoreElements()) {
+                        String name = names.nextElement();
+                        Object value = http.getAttribute(name);
+                        if (first) {
+                            Bench.print("p4 a session's attribute " + name + ": "
+                                    + (value == null ? "null" : value.getClass().getName()));
+                        }
+                        if (value instanceof VaadinSession vaadin) {
+                            vaadin.lock();
+                            try {
+                                for (UI ui : vaadin.getUIs()) {
+                                    uis++;
+                                    count(ui, byClass);
+                                    String last = ui.getInternals().getLastRequestResponse();
+                                    lastResponse[0] += last == null ? 0 : last.length();
+                                }
+                            } finally {
+                                vaadin.unlock();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        int n = Math.max(1, SESSIONS);
+        int components = byClass.values().stream().mapToInt(Integer::intValue).sum();
+        Bench.print(String.format(Locale.UK, "p4 per session: %.1f UIs, %.0f components; the UI's copy of its last "
+                + "response (Vaadin keeps it to answer a resent request) %.0f characters; components by class:",
+                uis / (double) n, components / (double) n, lastResponse[0] / (double) n));
+        byClass.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(20)
+                .forEach(e -> Bench.print(String.format(Locale.UK, "p4   %6.1f  %s", e.getValue() / (double) n,
+                        e.getKey())));
+    }
+
+    private static void count(com.vaadin.flow.component.Component c, Map<String, Integer> byClass) {
+        byClass.merge(c.getClass().getName(), 1, Integer::sum);
+        c.getChildren().forEach(child -> count(child, byClass));
     }
 
     /** Expires every HTTP session on the server, as the idle time-out would; returns how many. */
