@@ -108,17 +108,24 @@ class SessionHeapBenchmarkTest extends BrowserTest {
         Bench.print("p4 heap left after expiry (expired − before) / N: " + kb((after.used - before.used) / SESSIONS)
                 + " (live objects: " + kb((after.live - before.live) / SESSIONS) + "); after the contexts closed: "
                 + kb((closed.live - before.live) / SESSIONS));
-        top("what the sessions hold (with − expired)", with, after);
-        top("what the sessions hold and what stays after them (with − before)", with, before);
-        top("what stays once the sessions expired and the browsers closed (closed − before)", closed, before);
+        top("(with − expired)", "what the sessions hold", with, after);
+        top("(with − before)", "what the sessions hold and what stays after them", with, before);
+        top("(closed − before)", "what stays once the sessions expired and the browsers closed", closed, before);
     }
 
-    private static void top(String what, Heap now, Heap earlier) throws IOException {
+    /**
+     * The classes whose live bytes grew most between two measurements, per session. Each line carries the table's
+     * name and its rank, so that the lines stay in order in {@code target/bench.txt} (which {@code ./carepoint bench}
+     * sorts).
+     */
+    private static void top(String difference, String what, Heap now, Heap earlier) throws IOException {
         List<Map.Entry<String, long[]>> grown = now.grownSince(earlier);
-        Bench.print("p4 top " + TOP_CLASSES + " classes by live bytes per session, " + what + " / N:");
+        Bench.print("p4 classes " + difference + " 00: " + what + ", the " + TOP_CLASSES
+                + " classes whose live bytes grew most, per session");
+        int rank = 0;
         for (Map.Entry<String, long[]> e : grown.subList(0, Math.min(TOP_CLASSES, grown.size()))) {
-            Bench.print(String.format(Locale.UK, "p4   %7s %8.1f instances  %s", kb(e.getValue()[1] / SESSIONS),
-                    e.getValue()[0] / (double) SESSIONS, e.getKey()));
+            Bench.print(String.format(Locale.UK, "p4 classes %s %02d: %7s %8.1f instances  %s", difference, ++rank,
+                    kb(e.getValue()[1] / SESSIONS), e.getValue()[0] / (double) SESSIONS, e.getKey()));
         }
     }
 
@@ -187,12 +194,13 @@ class SessionHeapBenchmarkTest extends BrowserTest {
         }
         int n = Math.max(1, SESSIONS);
         int components = byClass.values().stream().mapToInt(Integer::intValue).sum();
-        Bench.print(String.format(Locale.UK, "p4 per session: %.1f UIs, %.0f components; the UI's copy of its last "
-                + "response (Vaadin keeps it to answer a resent request) %.0f characters; components by class:",
+        Bench.print(String.format(Locale.UK, "p4 components 00: per session %.1f UIs, %.0f components; the UI's copy "
+                + "of its last response (Vaadin keeps it to answer a resent request) %.0f characters; by class:",
                 uis / (double) n, components / (double) n, lastResponse[0] / (double) n));
+        int[] rank = {0};
         byClass.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(20)
-                .forEach(e -> Bench.print(String.format(Locale.UK, "p4   %6.1f  %s", e.getValue() / (double) n,
-                        e.getKey())));
+                .forEach(e -> Bench.print(String.format(Locale.UK, "p4 components %02d: %6.1f  %s", ++rank[0],
+                        e.getValue() / (double) n, e.getKey())));
     }
 
     private static void count(com.vaadin.flow.component.Component c, Map<String, Integer> byClass) {
