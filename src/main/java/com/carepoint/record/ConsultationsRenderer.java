@@ -50,7 +50,23 @@ final class ConsultationsRenderer implements SectionRenderer<Consultation> {
         summary.addClassName("cp-consultation-summary");
         Details details = new Details(summary);
         details.addClassName("cp-consultation");
-        details.add(consultationBody(c));
+        if (opened) {
+            details.add(consultationBody(c));
+        } else {
+            // What was discussed is drawn when the consultation is first opened: until then it is hidden, and its
+            // components would only take memory in every open session (docs/performance.md, P4). The consultation
+            // itself stays with the card, in memory only, as long as the record is open. Until the server has drawn
+            // it (a round trip; longer with the connection lost) the body says so: never an empty consultation.
+            Paragraph drawing = new Paragraph("Showing what was discussed…");
+            drawing.addClassName("cp-consultation-drawing");
+            details.add(drawing);
+            details.addOpenedChangeListener(e -> {
+                if (e.isOpened() && drawing.getParent().isPresent()) {
+                    details.remove(drawing);
+                    details.add(consultationBody(c));
+                }
+            });
+        }
         details.setOpened(opened);
         return details;
     }

@@ -256,7 +256,12 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         for (SectionKind kind : Arrays.stream(SectionKind.values()).filter(permission::allows).toList()) {
             Div panel = new Div();
             panel.setId("full-" + kind.name().toLowerCase(Locale.UK));
-            placeholder(kind, panel);
+            if (fullPanels.isEmpty()) {
+                // The tab showing at first (the sheet selects its first tab) offers to retrieve its section. The
+                // others stay empty until chosen, which retrieves them: components for panels nobody sees would
+                // only take memory in every open session (docs/performance.md, P4).
+                placeholder(kind, panel);
+            }
             fullPanels.put(kind, panel);
             Tab tab = full.add(kind.title(), panel);
             tab.setId("tab-" + kind.name().toLowerCase(Locale.UK));
@@ -336,10 +341,15 @@ public class PatientRecordView extends VerticalLayout implements BeforeEnterObse
         });
         endStatusWhenAllAnswered();
         fullPanels.forEach((kind, panel) -> {
-            boolean wasShowing = panel.getElement().hasAttribute("data-loaded") && fullSheet != null
-                    && fullSheet.getComponent(fullSheet.getSelectedTab()) == panel;
+            boolean showing = fullSheet != null && fullSheet.getComponent(fullSheet.getSelectedTab()) == panel;
+            boolean wasShowing = panel.getElement().hasAttribute("data-loaded") && showing;
             panel.getElement().removeAttribute("data-loaded");
-            placeholder(kind, panel);
+            if (showing) {
+                placeholder(kind, panel);
+            } else {
+                // Not showing: emptied, and retrieved afresh when its tab is chosen.
+                panel.removeAll();
+            }
             if (wasShowing) {
                 // A refresh reloads the full section the user is looking at, not just the first screen.
                 loadFull(kind);
