@@ -179,6 +179,10 @@ class LoadTestBenchmarkTest {
         command.add("-Xmx" + heap);
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Xshare:auto");
+        if (Bench.SMOKE) {
+            // Smoke mode measures nothing: start quicker on two busy cores (no C2 compiler).
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         // Production mode, as the tests run it (the development server is not on the test class path).
         command.add("-Dvaadin.productionMode=true");
         command.add("-cp");
