@@ -28,8 +28,9 @@ import java.util.function.Function;
  * The load test's Gatling simulation (Java DSL): simulated clinicians drive Carepoint over Vaadin's own protocol
  * ({@link VaadinUidlClient}) as a browser would, with think time between steps:
  * <ol>
- * <li><b>sign in</b>: open Carepoint, follow the redirects to the embedded sign-in page, post the demo paramedic's
- * credentials with the form's CSRF field, follow the redirects back, bootstrap the Vaadin UI, open its push websocket
+ * <li><b>sign in</b>: open Carepoint, follow the redirects to the embedded sign-in page, post a load-test
+ * paramedic's credentials ({@link LoadRun#accounts} accounts, each session from its own address) with the form's
+ * CSRF field, follow the redirects back, bootstrap the Vaadin UI, open its push websocket
  * and navigate to "Find a patient";</li>
  * <li><b>type NHS number</b> (the field's value, checked by the server) and <b>search</b> (click "Find patient": the
  * record page and the reason-for-access dialog);</li>
@@ -45,7 +46,6 @@ import java.util.function.Function;
  */
 public class CarepointLoadSimulation extends Simulation {
 
-    static final String USER = "paramedic";
     static final String PASSWORD = "carepoint-demo";
     private static final String CLIENT = "vaadin";
     private static final String STARTED = "interactionStarted";
@@ -63,6 +63,9 @@ public class CarepointLoadSimulation extends Simulation {
                 .wsBaseUrl(run.baseUrl.replaceFirst("^http", "ws"))
                 .userAgentHeader("Mozilla/5.0 (X11; Linux x86_64) Carepoint-load-test Gatling")
                 .acceptLanguageHeader("en-GB,en;q=0.9")
+                // Each clinician from an address of their own, as a trusted proxy on loopback reports it (Carepoint
+                // believes X-Forwarded-For from loopback): the sign-in throttle counts attempts per address.
+                .header("X-Forwarded-For", "#{clientAddress}")
                 // Pushes that arrive while no check waits for them are kept for processUnmatchedMessages (off by
                 // default); a session reads them before each request and while it waits for a section.
                 .wsUnmatchedInboundMessageBufferSize(1024)
@@ -105,11 +108,17 @@ public class CarepointLoadSimulation extends Simulation {
     }
 
     private ChainBuilder signIn() {
-        return exec(session -> session.set(CLIENT, new VaadinUidlClient()))
+        return exec(session -> {
+                    long id = session.userId();
+                    // One of the step's demo accounts (the throttle allows a few attempts in flight per account).
+                    return session.set(CLIENT, new VaadinUidlClient())
+                            .set("username", LoadRun.USERNAME_PREFIX + (id % run.accounts + 1))
+                            .set("clientAddress", "10." + (id >> 16 & 255) + "." + (id >> 8 & 255) + "." + (id & 255));
+                })
                 .exec(http("sign in: open Carepoint, redirected to sign-in").get("/patients")
                         .check(status().is(200), css("input[name='_csrf']", "value").saveAs("csrf")))
                 .exec(http("sign in: post credentials, redirected back").post("/idp/login")
-                        .formParam("username", USER).formParam("password", PASSWORD).formParam("_csrf", "#{csrf}")
+                        .formParam("username", "#{username}").formParam("password", PASSWORD).formParam("_csrf", "#{csrf}")
                         .check(status().is(200), currentLocationRegex(".*/patients.*").exists()))
                 .exec(http("sign in: Vaadin init")
                         .get(session -> "/?v-r=init&location=patients&query=&v-curdate=" + System.currentTimeMillis()

@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class LoadRun {
 
+    /** The load-test accounts' usernames: this prefix and 1..accounts (paramedics, password carepoint-demo). */
+    static final String USERNAME_PREFIX = "load-paramedic-";
+
     /** The step Gatling's next simulation runs. */
     static volatile LoadRun current;
 
@@ -25,6 +28,7 @@ public final class LoadRun {
     final String nhsNumber;
     final double thinkSeconds;
     final int waitSeconds;
+    final int accounts;
 
     private final AtomicInteger holding = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -33,13 +37,15 @@ public final class LoadRun {
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, String> firstErrors = new ConcurrentHashMap<>();
 
-    LoadRun(String baseUrl, int sessions, int rampSeconds, String nhsNumber, double thinkSeconds, int waitSeconds) {
+    LoadRun(String baseUrl, int sessions, int rampSeconds, String nhsNumber, double thinkSeconds, int waitSeconds,
+            int accounts) {
         this.baseUrl = baseUrl;
         this.sessions = sessions;
         this.rampSeconds = rampSeconds;
         this.nhsNumber = nhsNumber;
         this.thinkSeconds = thinkSeconds;
         this.waitSeconds = waitSeconds;
+        this.accounts = accounts;
     }
 
     void time(String interaction, long millis) {
