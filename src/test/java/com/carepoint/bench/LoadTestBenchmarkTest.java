@@ -105,18 +105,18 @@ class LoadTestBenchmarkTest {
             report(label, run, step, ramp, think, heap);
             totalErrors += run.errorCount();
             if (!carepoint.isAlive()) {
-                Bench.print(label + ": stopped here: Carepoint's JVM ended (exit " + carepoint.exitValue()
+                print(label + ": stopped here: Carepoint's JVM ended (exit " + carepoint.exitValue()
                         + ", e.g. out of heap: -Xmx" + heap + "); see " + DIR.resolve("carepoint.log"));
                 break;
             }
             if (!step.allHolding() && run.failedCount() <= sessions / 10) {
-                Bench.print(label + ": stopped here: only " + run.holdingCount() + " of " + sessions
+                print(label + ": stopped here: only " + run.holdingCount() + " of " + sessions
                         + " sessions had their record open " + STEP_WAIT_SECONDS + " s after the ramp, so larger "
                         + "steps were not run");
                 break;
             }
             if (run.failedCount() > sessions / 10) {
-                Bench.print(label + ": stopped here: " + run.failedCount() + " of " + sessions
+                print(label + ": stopped here: " + run.failedCount() + " of " + sessions
                         + " sessions failed (more than 10%), so larger steps were not run");
                 break;
             }
@@ -160,25 +160,25 @@ class LoadTestBenchmarkTest {
     }
 
     private static void report(String label, LoadRun run, Step step, int ramp, double think, String heap) {
-        Bench.print(String.format(Locale.UK, "%s: %d sessions started over %d s, think time %.1f s mean; "
+        print(String.format(Locale.UK, "%s: %d sessions started over %d s, think time %.1f s mean; "
                         + "demo services in their own JVM, no latency added; patient %s; %d holding their record "
                         + "open, %d failed", label, run.sessions, ramp, think, NHS_NUMBER, run.holdingCount(),
                 run.failedCount()));
-        run.times().forEach((interaction, values) -> Bench.print(String.format(Locale.UK,
+        run.times().forEach((interaction, values) -> print(String.format(Locale.UK,
                 "%s: %-16s p50 %s, p95 %s, p99 %s (%d done)", label, interaction,
                 Bench.fmt(Bench.percentile(values, 50)), Bench.fmt(Bench.percentile(values, 95)),
                 Bench.fmt(Bench.percentile(values, 99)), values.size())));
-        Bench.print(label + ": errors " + run.errorCount() + (run.errors().isEmpty() ? "" : " " + run.errors()));
+        print(label + ": errors " + run.errorCount() + (run.errors().isEmpty() ? "" : " " + run.errors()));
         if (step.heapHoldingKb() >= 0) {
             long perSession = run.holdingCount() > 0
                     ? (step.heapHoldingKb() - step.heapBeforeKb()) / run.holdingCount() : 0;
-            Bench.print(String.format(Locale.UK, "%s: Carepoint heap used after a full GC with %d sessions holding "
+            print(String.format(Locale.UK, "%s: Carepoint heap used after a full GC with %d sessions holding "
                             + "their record open: %d MB (committed %d MB, max -Xmx%s); before the step %d MB; "
                             + "%d KB per session", label, run.holdingCount(), step.heapHoldingKb() / 1024,
                     step.heapCommittedKb() / 1024, heap, step.heapBeforeKb() / 1024, perSession));
         }
         double wall = step.wallMs() / 1000.0;
-        Bench.print(String.format(Locale.UK, "%s: CPU while the step ramped up to every session holding (%.0f s "
+        print(String.format(Locale.UK, "%s: CPU while the step ramped up to every session holding (%.0f s "
                         + "wall, 2 cores = %.0f core-s): load generator (Gatling, test JVM) %.1f s = %.2f cores; "
                         + "Carepoint %.1f s = %.2f cores; demo services %.1f s = %.2f cores%s", label, wall,
                 2 * wall, step.generatorCpuS(), step.generatorCpuS() / wall, step.carepointCpuS(),
@@ -207,6 +207,18 @@ class LoadTestBenchmarkTest {
         Path file = DIR.resolve("load-test-users.yml");
         Files.writeString(file, yaml);
         return file;
+    }
+
+    /** A BENCH line, also appended to target/load-test/bench.txt at once (a long run cut short keeps its steps). */
+    private static void print(String line) {
+        Bench.print(line);
+        try {
+            Files.writeString(DIR.resolve("bench.txt"), (Bench.SMOKE ? "BENCH-SMOKE " : "BENCH ") + line + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // The line is in the test's output anyway.
+        }
     }
 
     private static Process startCarepoint(int port, int demoPort, String heap, Path users) throws IOException {
