@@ -239,6 +239,13 @@ class LoadTestBenchmarkTest {
         command.add("--server.port=" + port);
         command.add("--spring.main.banner-mode=off");
         command.add("--spring.config.additional-location=file:" + users);
+        // Extra Spring arguments for Carepoint, e.g. a logging level while diagnosing
+        // (-Dcarepoint.bench.load.carepoint-args="--logging.level.org.springframework.security=DEBUG").
+        for (String extra : System.getProperty("carepoint.bench.load.carepoint-args", "").split("\\s+")) {
+            if (!extra.isBlank()) {
+                command.add(extra);
+            }
+        }
         DemoServicesProcess.carepointProperties(demoPort).forEach((k, v) -> command.add("--" + k + "=" + v));
         Path log = DIR.resolve("carepoint.log");
         Files.deleteIfExists(log);
