@@ -39,12 +39,14 @@ import org.junit.jupiter.api.Test;
  * with every session of the step holding its record open (and before the step, and the max), and the CPU time each
  * process used while the step ramped up (the load generator's own share of the two cores included).
  *
- * <p>{@code ./carepoint bench} runs 200, 1,000 and 2,000 sessions ({@code -Dcarepoint.bench.load.sessions=200,1000},
- * {@code .rate} sessions starting per second, default 2 (at 5 the sign-in fell behind on this machine), {@code .think} mean think time in seconds, default 2,
- * {@code .heap} Carepoint's -Xmx, default 3g, {@code .accounts} sign-in accounts, default 100, {@code .step-wait}
- * seconds after the ramp for every session to hold its record, default 600). A step with more than 10% of its
- * sessions failed, not all holding within that wait, or Carepoint gone, ends the run there, and says so. Smoke mode (the test command): 3 sessions, short think time; any error fails the
- * test (a broken protocol helper fails CI). No timing is asserted.
+ * <p>{@code ./carepoint bench} runs 200, 1,000 and 2,000 sessions ({@code -Dcarepoint.bench.load.sessions=200,1000};
+ * {@code .rate} sessions starting per second, default 2 (at 5 the sign-in fell behind on this machine);
+ * {@code .think} mean think time in seconds, default 2; {@code .heap} Carepoint's -Xmx, default 3g;
+ * {@code .accounts} sign-in accounts, default 100; {@code .step-wait} seconds after the ramp for every session to hold
+ * its record, default 600; {@code .carepoint-args} extra Spring arguments for Carepoint). A step with more than 10% of
+ * its sessions failed, not all holding within that wait, or Carepoint gone, ends the run there, and says so. Smoke
+ * mode (the test command): 3 sessions, short think time; any error fails the test (a broken protocol helper fails
+ * CI). No timing is asserted.
  */
 @Tag(Bench.TAG)
 class LoadTestBenchmarkTest {
