@@ -202,7 +202,8 @@ class LoadTestBenchmarkTest {
                     .append("          role: paramedic\n          org-ods-code: RX9\n")
                     .append("          org-name: Northshire Ambulance Service NHS Trust\n")
                     .append("          org-type: ambulance-trust\n")
-                    .append("          sds-user-id: \"5550219").append(String.format(Locale.UK, "%05d", i)).append("\"\n")
+                    .append("          sds-user-id: \"5550219").append(String.format(Locale.UK, "%05d", i))
+                    .append("\"\n")
                     .append("          sds-role-profile-id: \"5550229").append(String.format(Locale.UK, "%05d", i))
                     .append("\"\n");
         }

@@ -27,7 +27,8 @@ import java.util.Optional;
  * {@code appConfig} holds the UI id ({@code v-uiId}) and the first UIDL message ({@code uidl}), which carries the
  * CSRF token ({@code Vaadin-Security-Key}) and the push connection's id ({@code Vaadin-Push-ID}).</li>
  * <li><b>Server → client</b>: a websocket to
- * {@code /VAADIN/push?v-r=push&v-uiId=N&v-pushId=...&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true&...}
+ * {@code /VAADIN/push?v-r=push&v-uiId=N&v-pushId=...&X-Atmosphere-Transport=websocket}
+ * {@code &X-Atmosphere-TrackMessageSize=true&...}
  * (Atmosphere's protocol). Its first frame is Atmosphere's handshake ({@code 41|<tracking id>|0|X|}); every message
  * after that is {@code <length>|<UIDL JSON>}, where a message may span frames or a frame hold several (the length
  * counts UTF-16 characters, as JavaScript's {@code String.length}).</li>
