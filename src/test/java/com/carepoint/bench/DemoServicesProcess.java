@@ -58,9 +58,22 @@ public final class DemoServicesProcess implements AutoCloseable {
      * {@code --carepoint.demo.faults.A20047.latency=300ms}) and waits until they answer.
      */
     public static DemoServicesProcess start(String... arguments) {
-        DemoServicesProcess demo = new DemoServicesProcess(freePort(), List.of(arguments));
+        return startOn(freePort(), arguments);
+    }
+
+    /**
+     * Starts the demo services on this port (e.g. one chosen with {@link #freePort()}, so that a Carepoint can be
+     * started, pointed at them, while they start) and waits until they answer.
+     */
+    public static DemoServicesProcess startOn(int port, String... arguments) {
+        DemoServicesProcess demo = new DemoServicesProcess(port, List.of(arguments));
         demo.launch();
         return demo;
+    }
+
+    /** The services' JVM, while it runs (e.g. for its CPU time). */
+    public synchronized java.util.Optional<ProcessHandle> handle() {
+        return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.toHandle());
     }
 
     public int port() {
@@ -78,11 +91,17 @@ public final class DemoServicesProcess implements AutoCloseable {
      * them at this process too.
      */
     public Map<String, String> carepointProperties() {
+        return carepointProperties(port);
+    }
+
+    /** {@link #carepointProperties()} for demo services on this port, known before they have started. */
+    public static Map<String, String> carepointProperties(int port) {
+        String baseUrl = "http://localhost:" + port;
         Map<String, String> p = new LinkedHashMap<>();
         p.put("carepoint.demo.enabled", "false");
-        p.put("carepoint.gpconnect.pds-url", baseUrl() + "/demo/pds/FHIR/R4");
-        p.put("carepoint.gpconnect.sds-url", baseUrl() + "/demo/sds/FHIR/R4");
-        p.put("carepoint.mesh.base-url", baseUrl() + "/demo/mesh");
+        p.put("carepoint.gpconnect.pds-url", baseUrl + "/demo/pds/FHIR/R4");
+        p.put("carepoint.gpconnect.sds-url", baseUrl + "/demo/sds/FHIR/R4");
+        p.put("carepoint.mesh.base-url", baseUrl + "/demo/mesh");
         return p;
     }
 
@@ -205,7 +224,8 @@ public final class DemoServicesProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A TCP port free now on this machine. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
@@ -179,6 +180,12 @@ public class EmbeddedAuthorizationServerConfig {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The sign-ins in progress and done, in memory (demo users only), safe for concurrent sign-ins. */
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        return new LockedAuthorizationService();
     }
 
     @Bean
