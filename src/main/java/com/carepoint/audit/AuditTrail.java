@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,12 +18,17 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only audit trail in PostgreSQL, anchored outside it.
@@ -45,7 +51,7 @@ public class AuditTrail {
     static final String GENESIS = "0".repeat(64);
     static final String SHA256 = "sha256";
     static final String HMAC_SHA256 = "hmac-sha256";
-    private static final long LOCK_KEY = 0x4341524550_4f494eL;
+    static final long LOCK_KEY = 0x4341524550_4f494eL;
 
     /**
      * The outcome of verifying the trail.
@@ -65,15 +71,62 @@ public class AuditTrail {
     private final AuditKey key;
     private final AuditCheckpointFile checkpoints;
 
-    AuditTrail(JdbcClient jdbc, DataSource dataSource, AuditKey key, AuditCheckpointFile checkpoints) {
+    /**
+     * How long an audit write waits for this node's earlier writes before it is given up (and logged as failed by
+     * its caller): far beyond any write's time, so only a stuck database ends it.
+     */
+    static final Duration NODE_WAIT = Duration.ofSeconds(60);
+
+    /**
+     * One audit write at a time per node holds a database connection while it waits for the trail's lock. Without
+     * it, under load every pooled connection was taken by a write waiting for the advisory lock, and other audit
+     * writes (and every other query) failed with "Could not open JDBC Connection": accesses went unaudited (found by
+     * the load test, hazard H-055). Nodes are still serialised by the advisory lock.
+     */
+    private final ReentrantLock nodeLock = new ReentrantLock(true);
+    private final TransactionTemplate transaction;
+
+    AuditTrail(JdbcClient jdbc, DataSource dataSource, AuditKey key, AuditCheckpointFile checkpoints,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.key = key;
         this.checkpoints = checkpoints;
+        this.transaction = transactions == null ? null : new TransactionTemplate(transactions); // null: hashing only (tests)
     }
 
-    @Transactional
+    /**
+     * Appends the event to the chain and returns its row id. Called inside a transaction (one that already holds a
+     * connection), it joins it; otherwise it waits its turn on this node before it takes a connection.
+     */
     public long record(AuditEvent e) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return transaction.execute(status -> append(e));
+        }
+        boolean locked;
+        try {
+            locked = nodeLock.tryLock(NODE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new DataAccessResourceFailureException("Interrupted while waiting to write to the audit trail");
+        }
+        if (!locked) {
+            throw new DataAccessResourceFailureException("The audit trail did not take the row within "
+                    + NODE_WAIT.toSeconds() + " s");
+        }
+        try {
+            return transaction.execute(status -> append(e));
+        } finally {
+            nodeLock.unlock();
+        }
+    }
+
+    /** Whether another audit write on this node is waiting for its turn (for the test of that turn). */
+    boolean hasQueuedWrites() {
+        return nodeLock.hasQueuedThreads();
+    }
+
+    private long append(AuditEvent e) {
         lock();
         String prev = jdbc.sql("select hash from audit_event order by id desc limit 1").query(String.class)
                 .optional().orElse(GENESIS);

@@ -144,7 +144,7 @@ class AuditAnchorTest {
         assertThat(audit.verify().intact()).isTrue();
 
         // (2) Recomputed as an HMAC chain with a key of the attacker's own.
-        AuditTrail guessed = new AuditTrail(jdbc, owner, AuditKey.random(), checkpoints);
+        AuditTrail guessed = new AuditTrail(jdbc, owner, AuditKey.random(), checkpoints, null);
         List<String> withAnotherKey = rewrite(changed, guessed::hmac, AuditTrail.HMAC_SHA256);
         attack(withAnotherKey, () -> {
             AuditTrail.Verification v = audit.verify();

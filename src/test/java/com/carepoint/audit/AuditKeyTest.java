@@ -47,7 +47,7 @@ class AuditKeyTest {
 
     @Test
     void unkeyedRowsFromBeforeTheUpgradeVerifyOnlyBeforeTheFirstKeyedRow() {
-        AuditTrail trail = new AuditTrail(null, null, AuditKey.random(), null);
+        AuditTrail trail = new AuditTrail(null, null, AuditKey.random(), null, null);
         AuditTrail.Row legacy1 = sha(row(1, AuditTrail.GENESIS, AuditTrail.SHA256));
         AuditTrail.Row legacy2 = sha(row(2, legacy1.hash(), AuditTrail.SHA256));
         AuditTrail.Row keyed3 = keyed(trail, row(3, legacy2.hash(), AuditTrail.HMAC_SHA256));

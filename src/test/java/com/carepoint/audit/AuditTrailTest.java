@@ -64,6 +64,58 @@ class AuditTrailTest {
     }
 
     @Autowired
+    DataSource pool;
+
+    /**
+     * H-055: audit writes waiting for the trail's lock (another node appending, a slow database) used to hold every
+     * pooled connection between them, so further audit writes and every other query failed ("Could not open JDBC
+     * Connection") and accesses went unaudited. Now one write per node waits on a connection; the rest wait their turn
+     * without one, and every row is written once the lock is free.
+     */
+    @Test
+    void writesWaitingForTheTrailsLockLeaveThePoolToOtherQueriesAndAreAllWritten() throws Exception {
+        int poolSize = pool.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize();
+        int writers = poolSize + 5;
+        String marker = "queued write " + UUID.randomUUID();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try (java.sql.Connection otherNode = owner.getConnection();
+                java.sql.Statement st = otherNode.createStatement()) {
+            // Another node holds the trail's lock (on a connection outside the application's pool).
+            st.execute("select pg_advisory_lock(" + AuditTrail.LOCK_KEY + ")");
+            try {
+                java.util.List<java.util.concurrent.Future<Long>> written = new java.util.ArrayList<>();
+                for (int i = 0; i < writers; i++) {
+                    written.add(threads.submit(() -> record(marker)));
+                }
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (!audit.hasQueuedWrites() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(audit.hasQueuedWrites()).as("writes waiting their turn").isTrue();
+                // The pool still serves other queries while the trail is locked (it was exhausted: the pool's own
+                // 30 s connection time-out, so 20 s is a wait for the answer, not a measure of its speed).
+                assertThat(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> jdbc.sql("select 1").query(Integer.class).single()).get(20,
+                                java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+                st.execute("select pg_advisory_unlock(" + AuditTrail.LOCK_KEY + ")");
+                for (java.util.concurrent.Future<Long> f : written) {
+                    assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isPositive();
+                }
+            } finally {
+                // Whatever failed above, the lock is released on its own connection (which may be pooled: a lock
+                // left held would stop every later audit write in this JVM).
+                st.execute("select pg_advisory_unlock_all()");
+            }
+        } finally {
+            threads.shutdown();
+            threads.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where detail = ?").param(marker).query(Long.class)
+                .single()).isEqualTo(writers);
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Autowired
     AuditChainEndpoint endpoint;
 
     @Test
