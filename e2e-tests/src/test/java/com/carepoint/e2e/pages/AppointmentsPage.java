@@ -69,7 +69,13 @@ public class AppointmentsPage {
         return key;
     }
 
+    /**
+     * Opens the booking dialog for this slot (a key from {@link #chooseFirstSlotAt}). The list first shows only the
+     * slot's service: unfiltered, it draws the first 40 slots across every service in time order, so early in the day
+     * the practice's and hub's slots fill it and an out-of-hours slot this evening is not drawn at all.
+     */
     public void chooseSlot(String key) {
+        onlyService(key.substring(0, key.indexOf('/')));
         Locator slot = page.locator("#slot-list .cp-slot[data-slot='" + key + "']");
         assertThat(slot).isVisible();
         slot.locator("vaadin-button").click();
