@@ -22,7 +22,9 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 /**
  * What a tagged PDF (PDF/UA-1, ISO 14289-1) must have, read back with PDFBox: the document marked as tagged, a
  * structure tree, the language, the title shown in the reader's title bar and in the XMP metadata, the PDF/UA-1
- * identifier in the metadata, and every font embedded. Used by the tests of each PDF Carepoint makes.
+ * identifier in the metadata, and every font embedded; and then veraPDF's validation of PDF/UA-1 and PDF/A-3u
+ * ({@link VeraPdf}), which checks much more (the Matterhorn protocol's machine-checkable conditions). Used by the
+ * tests of each PDF Carepoint makes.
  */
 public final class TaggedPdf {
 
@@ -65,6 +67,8 @@ public final class TaggedPdf {
                     assertThat(font.isEmbedded()).as("%s embedded", font.getName()).isTrue();
                 }
             }
+            assertThat(VeraPdf.failedRules(pdf, VeraPdf.PDF_UA_1)).as("veraPDF: PDF/UA-1 rules broken").isEmpty();
+            assertThat(VeraPdf.failedRules(pdf, VeraPdf.PDF_A_3U)).as("veraPDF: PDF/A-3u rules broken").isEmpty();
             return new TaggedPdf(types);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

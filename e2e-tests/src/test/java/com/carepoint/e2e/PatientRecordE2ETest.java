@@ -3,7 +3,6 @@ package com.carepoint.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.PatientRecordPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
 import com.carepoint.e2e.pages.ReasonForAccessDialog;
@@ -17,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,10 +25,14 @@ class PatientRecordE2ETest extends BrowserTest {
 
     PatientSearchPage search;
 
+    /**
+     * Signed in once for the class: each test opens a new page (a fresh UI) in the paramedic's one session, and each
+     * opens patients no other test here opens where what the session remembers matters (the reason asked once, the
+     * recent patients, the audit counted), so the tests do not depend on their order.
+     */
     @BeforeEach
-    void signIn() {
-        page.navigate(url("/patients"));
-        new IdpLoginPage(page).signInAs(DemoUser.PARAMEDIC);
+    void signIn(TestInfo info) {
+        page = pageSignedInAs(DemoUser.PARAMEDIC, "/patients", 1280, 800, info);
         search = new PatientSearchPage(page).waitUntilShown();
     }
 

@@ -1,6 +1,7 @@
 package com.carepoint.e2e.support;
 
 import com.carepoint.Application;
+import com.carepoint.e2e.pages.IdpLoginPage;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -11,6 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -47,6 +53,10 @@ public abstract class BrowserTest {
     protected BrowserContext context;
     protected Page page;
 
+    /** Per test class and user, a browser context signed in once ({@link #pageSignedInAs}); closed after the class. */
+    private static final Map<String, BrowserContext> SIGNED_IN = new ConcurrentHashMap<>();
+    private final List<Page> sharedPages = new ArrayList<>();
+
     @BeforeEach
     void openBrowser(TestInfo info) {
         context = newContext(1280, 800, serviceWorkers());
@@ -56,9 +66,46 @@ public abstract class BrowserTest {
 
     @AfterEach
     void closeBrowser() {
+        sharedPages.forEach(Page::close);
+        sharedPages.clear();
         if (context != null) {
             context.close();
         }
+    }
+
+    @AfterAll
+    static void closeSignedInContexts(TestInfo info) {
+        String prefix = info.getTestClass().map(Class::getName).orElse("?") + "/";
+        SIGNED_IN.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(prefix)) {
+                e.getValue().close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /**
+     * A new page (a fresh Vaadin UI) at this size, in a browser context this test class signed in as the user once:
+     * the class's tests share the user's session (its reasons for access given, its recent patients) and each starts
+     * on {@code path}. For tests that need no session of their own: a test about what a session remembers, or about
+     * signing in, uses {@link #page} (a fresh context, signed out) instead. The page is closed after the test.
+     */
+    protected Page pageSignedInAs(DemoUser user, String path, int width, int height, TestInfo info) {
+        BrowserContext shared = SIGNED_IN.computeIfAbsent(getClass().getName() + "/" + user, key -> {
+            BrowserContext c = newContext(width, height);
+            Page first = c.newPage();
+            first.navigate(url("/"));
+            new IdpLoginPage(first).signInAs(user);
+            first.close();
+            return c;
+        });
+        Page p = shared.newPage();
+        sharedPages.add(p);
+        p.setViewportSize(width, height);
+        ScreenshotOnFailure.register(info, p);
+        p.navigate(url(path));
+        return p;
     }
 
     /** Whether the test's browser lets Carepoint's service worker run: blocked unless a test is about it. */
