@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a note has not arrived within the configured time. Each due delivery is claimed with
  * {@code SELECT … FOR UPDATE SKIP LOCKED} and sent while the claim is held, so several Carepoint nodes never send one
  * note at the same time; the message id is the same for every attempt, so a resend after a crash is recognised by
- * the practice. Run by a db-scheduler recurring task (one node at a time; see {@code NoteSenderTasks}).
+ * the practice. Run by two db-scheduler recurring tasks (each on one node at a time; see {@code NoteSenderTasks}):
+ * sending every few seconds, reading the inbox and tracking on MESH's cadence.
  */
 @Service
 public class NoteSender {
@@ -103,17 +104,35 @@ public class NoteSender {
         this.trackAfter = trackAfter;
     }
 
-    /** One pass: send what is due, read acknowledgements, follow accepted messages, raise alerts. */
+    /** One whole pass: send what is due, read acknowledgements, follow accepted messages, raise alerts. */
     public void work() {
+        send();
+        collect();
+    }
+
+    /**
+     * The outbox's pass, every {@code carepoint.encounter.send-interval}: send what is due and raise alerts. Sending
+     * has no limit on how often; reading the inbox has ({@link #collect()}).
+     */
+    public void send() {
         MeshClient client = mesh.getIfAvailable();
-        if (client == null) {
-            alertOverdue();
-            return;
+        if (client != null) {
+            sendDue(client);
         }
-        sendDue(client);
-        readInbox(client);
-        track(client);
         alertOverdue();
+    }
+
+    /**
+     * The inbox's pass, every {@link MeshProperties#inboxPollEvery()} (at most every five minutes for a real MESH
+     * server, as the MESH API requires): read the practices' acknowledgements and MESH's error reports, and track
+     * the messages accepted but not yet collected.
+     */
+    public void collect() {
+        MeshClient client = mesh.getIfAvailable();
+        if (client != null) {
+            readInbox(client);
+            track(client);
+        }
     }
 
     /**

@@ -28,6 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientName          the name in {@code Mex-ClientVersion} ({@code name==version}, as the specification's
  *                            {@code ApiDocs==0.0.1})
  * @param clientVersion       the version in {@code Mex-ClientVersion}
+ * @param inboxPollInterval   how often Carepoint's inbox is read and accepted messages tracked; a real MESH server
+ *                            ({@code base-url} an absolute address) is polled at most every five minutes whatever
+ *                            this says ({@link #inboxPollEvery()}), the embedded demo server as often as this says
  * @param tls                 the TLS client certificate and the trust store, for real MESH (mutual TLS)
  */
 @ConfigurationProperties("carepoint.mesh")
@@ -46,7 +49,15 @@ public record MeshProperties(
         @DefaultValue("20") int maxInboxPages,
         @DefaultValue("Carepoint") String clientName,
         @DefaultValue("0.1.0") String clientVersion,
+        @DefaultValue("5m") Duration inboxPollInterval,
         @DefaultValue Tls tls) {
+
+    /**
+     * The MESH API specification (OAS, "Check an inbox"): "Client systems MUST poll their assigned inbox a minimum of
+     * once a day and a maximum of once every five minutes (unless there are more messages waiting)"; and of tracking,
+     * "You must not poll this endpoint frequently".
+     */
+    public static final Duration MESH_MINIMUM_POLL_INTERVAL = Duration.ofMinutes(5);
 
     /**
      * Mutual TLS: "You'll need a TLS certificate to establish a secure connection to MESH" (MESH API specification,
@@ -69,6 +80,24 @@ public record MeshProperties(
 
     public boolean configured() {
         return !baseUrl.isBlank();
+    }
+
+    /** Whether {@code base-url} is a path on this Carepoint's own address: the embedded demo MESH server. */
+    public boolean embeddedServer() {
+        return baseUrl.startsWith("/");
+    }
+
+    /**
+     * How often the inbox is read and accepted messages are tracked: {@code inbox-poll-interval}, but never more
+     * often than every five minutes for a real MESH server ({@link #MESH_MINIMUM_POLL_INTERVAL}; more messages than
+     * one call lists are all read in the same pass, {@code links.next}). Only the embedded demo server, which is not
+     * MESH, is polled more often, so a demo shows a note filed within seconds.
+     */
+    public Duration inboxPollEvery() {
+        if (embeddedServer() || inboxPollInterval.compareTo(MESH_MINIMUM_POLL_INTERVAL) >= 0) {
+            return inboxPollInterval;
+        }
+        return MESH_MINIMUM_POLL_INTERVAL;
     }
 
     @Override

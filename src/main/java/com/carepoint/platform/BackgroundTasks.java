@@ -28,17 +28,22 @@ public class BackgroundTasks {
     private static final Logger log = LoggerFactory.getLogger(BackgroundTasks.class);
     /** How often a running task's node says it is alive ({@code carepoint.background-tasks.heartbeat}). */
     static final String DEFAULT_HEARTBEAT = "10s";
+    /** How often each node looks for due work ({@code carepoint.background-tasks.polling-interval}): one query. */
+    static final String DEFAULT_POLLING = "2s";
 
     @Bean
     @SuppressWarnings({"unchecked", "rawtypes"})
     Scheduler backgroundScheduler(DataSource dataSource, List<Task<?>> tasks,
-            @Value("${carepoint.background-tasks.heartbeat:" + DEFAULT_HEARTBEAT + "}") Duration heartbeat) {
+            @Value("${carepoint.background-tasks.heartbeat:" + DEFAULT_HEARTBEAT + "}") Duration heartbeat,
+            @Value("${carepoint.background-tasks.polling-interval:" + DEFAULT_POLLING + "}") Duration polling) {
         List<Task<?>> onStartup = tasks.stream().filter(t -> t instanceof OnStartup).toList();
         List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
         return Scheduler.create(dataSource, others)
                 .startTasks((List) onStartup)
                 .threads(2)
-                .pollingInterval(Duration.ofSeconds(10))
+                // How soon a due execution is noticed: a recurring task runs up to this late, so it must not be
+                // longer than the shortest interval (the note sender's 5 s); db-scheduler's 10 s made it 10 s.
+                .pollingInterval(polling)
                 // A node killed mid-run (kill -9, power loss) leaves its execution picked; db-scheduler revives it
                 // after 6 missed heartbeats. Its default heartbeat (5 min) held the note sender up for 30 min after
                 // such a crash (hazard H-051); 10 s: revived within about a minute.

@@ -26,11 +26,29 @@ class BackgroundTasksTest {
         // Building the scheduler opens no connection: the data source points nowhere.
         Scheduler scheduler = new BackgroundTasks().backgroundScheduler(
                 new SimpleDriverDataSource(new org.postgresql.Driver(), "jdbc:postgresql://127.0.0.1:1/none"),
-                List.of(), heartbeat);
+                List.of(), heartbeat, DurationStyle.detectAndParse(BackgroundTasks.DEFAULT_POLLING));
         Field f = Scheduler.class.getDeclaredField("heartbeatConfig");
         f.setAccessible(true);
         HeartbeatConfig config = (HeartbeatConfig) f.get(scheduler);
         assertThat(config.maxAgeBeforeConsideredDead).isLessThanOrEqualTo(Duration.ofSeconds(90));
         assertThat(config.heartbeatInterval).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    /**
+     * A recurring task runs up to one polling interval after it is due: db-scheduler's 10 s made the note sender's
+     * 5 s interval (carepoint.encounter.send-interval) 10 s. Each node looks every 2 s.
+     */
+    @Test
+    void dueWorkIsNoticedWithinTwoSecondsSoTheNoteSendersFiveSecondsHold() throws Exception {
+        Duration polling = DurationStyle.detectAndParse(BackgroundTasks.DEFAULT_POLLING);
+        Scheduler scheduler = new BackgroundTasks().backgroundScheduler(
+                new SimpleDriverDataSource(new org.postgresql.Driver(), "jdbc:postgresql://127.0.0.1:1/none"),
+                List.of(), DurationStyle.detectAndParse(BackgroundTasks.DEFAULT_HEARTBEAT), polling);
+        Field waiterField = Scheduler.class.getDeclaredField("executeDueWaiter");
+        waiterField.setAccessible(true);
+        Object waiter = waiterField.get(scheduler);
+        Field duration = waiter.getClass().getDeclaredField("duration");
+        duration.setAccessible(true);
+        assertThat((Duration) duration.get(waiter)).isEqualTo(Duration.ofSeconds(2));
     }
 }

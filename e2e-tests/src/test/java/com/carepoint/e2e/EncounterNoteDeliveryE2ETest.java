@@ -29,7 +29,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * When MESH is down the note waits, queued, and says Carepoint keeps trying; when MESH is back it is delivered and
  * filed. A note MESH cannot deliver says so, with the reason and what to do. The demo MESH server's faults are
- * switched at run time through its own admin address; retries are quick here (1 s) so the test is short, and a note
+ * switched at run time through its own admin address; retries and the inbox are quick here (1 s) so the test is short, and a note
  * not delivered within 3 s is alerted: to its author (on the note, the home page and Sent notes) and on the privacy
  * officer's page of undelivered notes. A note the practice's GP system rejects shows the practice's reason.
  */
@@ -38,6 +38,8 @@ import org.springframework.test.context.TestPropertySource;
         "carepoint.encounter.retry-base=1s",
         "carepoint.encounter.retry-max=2s",
         "carepoint.encounter.send-interval=1s",
+        "carepoint.background-tasks.polling-interval=500ms",
+        "carepoint.mesh.inbox-poll-interval=1s",
         "carepoint.encounter.delivery-alert-after=3s",
         "carepoint.demo.mesh.gp-poll-interval=1s"})
 class EncounterNoteDeliveryE2ETest extends BrowserTest {
