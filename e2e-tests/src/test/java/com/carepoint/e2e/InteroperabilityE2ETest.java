@@ -3,7 +3,6 @@ package com.carepoint.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.carepoint.e2e.pages.IdpLoginPage;
 import com.carepoint.e2e.pages.PatientRecordPage;
 import com.carepoint.e2e.pages.PatientSearchPage;
 import com.carepoint.e2e.support.BrowserTest;
@@ -11,6 +10,7 @@ import com.carepoint.e2e.support.DemoUser;
 import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The record as a clinician sees it when the practice answers in the shapes the GP Connect specification publishes
@@ -22,10 +22,10 @@ class InteroperabilityE2ETest extends BrowserTest {
 
     PatientSearchPage search;
 
+    /** Signed in once for the class: each test opens a new page in the 111 clinician's session. */
     @BeforeEach
-    void signIn() {
-        page.navigate(url("/patients"));
-        new IdpLoginPage(page).signInAs(DemoUser.NHS_111);
+    void signIn(TestInfo info) {
+        page = pageSignedInAs(DemoUser.NHS_111, "/patients", 1280, 800, info);
         search = new PatientSearchPage(page).waitUntilShown();
     }
 

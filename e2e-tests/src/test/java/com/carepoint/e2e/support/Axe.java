@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA, plus axe's best practices: landmarks, headings) on a page as it
- * is, at tablet portrait (768 px) and desktop (1280 px): the window is resized for each width (the page is not
- * reloaded), so a browser test that has reached a state — a dialog open, a tab shown — checks it where it stands.
+ * is, at tablet portrait (768 px), tablet landscape (1024 px), desktop (1280 px) and a phone (390 px): the window
+ * is resized for each width (the page is not reloaded), so a browser test that has reached a state — a dialog open, a tab shown — checks it where it stands.
  * Critical and serious violations are blocking; every violation is printed ({@code AXE VIOLATION …}) with one figure
  * line per state and width ({@code AXE <width> <state>: critical=… serious=… moderate=… minor=…}) for
  * docs/accessibility.md.
@@ -26,9 +26,12 @@ public final class Axe {
     private static final List<String> WCAG_A_AA =
             List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice");
     private static final List<String> BLOCKING = List.of("critical", "serious");
-    /** The widths checked, with the height of each: tablet portrait and desktop. */
+    /**
+     * The widths checked, with the height of each: tablet portrait, tablet landscape, desktop and a phone (where the
+     * layout is one column and the navigation a drawer).
+     */
     private static final int[][] SIZES = {{BrowserTest.TABLET_PORTRAIT_WIDTH, BrowserTest.TABLET_PORTRAIT_HEIGHT},
-        {1280, 800}};
+        {1024, 768}, {1280, 800}, {390, 844}};
 
     private Axe() {
     }
@@ -36,7 +39,7 @@ public final class Axe {
     /**
      * Checks this state at tablet portrait (768 px) only, the narrower layout where the problems were found, and
      * fails on any critical or serious violation: for the states the feature tests reach on their way, where a
-     * second width would cost the suite more time than it finds (AccessibilityE2ETest checks its states at both).
+     * second width would cost the suite more time than it finds (AccessibilityE2ETest checks its states at every width).
      */
     public static void assertNoCriticalOrSeriousAtTablet(Page p, String state) {
         ViewportSize own = p.viewportSize();
@@ -59,7 +62,7 @@ public final class Axe {
                 + "printed above)").isEmpty();
     }
 
-    /** Checks this state at both widths; the window is back at its own size afterwards. Returns the blocking ones. */
+    /** Checks this state at every width; the window is back at its own size afterwards. Returns the blocking ones. */
     public static List<String> checkAtEveryWidth(Page p, String state) {
         ViewportSize own = p.viewportSize();
         List<String> blocking = new ArrayList<>();
@@ -77,7 +80,9 @@ public final class Axe {
     }
 
     private static List<String> check(Page p, int width, String state) {
+        long start = System.nanoTime();
         AxeResults results = new AxeBuilder(p).withTags(WCAG_A_AA).analyze();
+        long millis = (System.nanoTime() - start) / 1_000_000;
         Map<String, Integer> byImpact = new TreeMap<>(Map.of("critical", 0, "serious", 0, "moderate", 0, "minor", 0));
         List<String> blocking = new ArrayList<>();
         for (Rule rule : results.getViolations()) {
@@ -92,8 +97,9 @@ public final class Axe {
                 }
             }
         }
-        System.out.printf("AXE %d %s: critical=%d serious=%d moderate=%d minor=%d%n", width, state,
-                byImpact.get("critical"), byImpact.get("serious"), byImpact.get("moderate"), byImpact.get("minor"));
+        System.out.printf("AXE %d %s: critical=%d serious=%d moderate=%d minor=%d (%d ms)%n", width, state,
+                byImpact.get("critical"), byImpact.get("serious"), byImpact.get("moderate"), byImpact.get("minor"),
+                millis);
         return blocking;
     }
 }
